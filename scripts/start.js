@@ -1,0 +1,77 @@
+// Starts the built app: opens the database and applies migrations (Kit's init hook, run when
+// build/handler.js is imported), then listens on HOST:PORT and shuts down cleanly on signals.
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+
+if (Number(process.versions.node.split('.')[0]) !== 24) {
+	console.error(`Trellis needs the pinned Node 24 (node_modules/.bin/node); this is ${process.version}.`);
+	process.exit(1);
+}
+if (!existsSync(new URL('../build/handler.js', import.meta.url))) {
+	console.error('No build found. Run "npm run build" first (npm start does this for you).');
+	process.exit(1);
+}
+
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 3000);
+const origin = (process.env.APP_ORIGIN || '').replace(/\/+$/, '');
+// adapter-node reads the protocol from this header; we set it from APP_ORIGIN so that plain
+// http on a local machine and https behind a proxy both get correct form-origin checks.
+process.env.PROTOCOL_HEADER = 'x-trellis-proto';
+const protocol = origin.startsWith('https:') ? 'https' : 'http';
+
+let handler;
+try {
+	({ handler } = await import('../build/handler.js'));
+} catch (e) {
+	const name = e?.name ?? '';
+	if (name === 'DataDirInUseError' || name === 'ConfigError') {
+		console.error(`\n${e.message}\n`);
+	} else {
+		console.error('\nTrellis could not start:', e?.stack ?? e, '\n');
+	}
+	process.exit(1);
+}
+
+const streams = new Set();
+const server = http.createServer((req, res) => {
+	req.headers['x-trellis-proto'] = protocol;
+	req.headers['x-trellis-client-ip'] = req.socket.remoteAddress ?? '';
+	if ((req.headers.accept ?? '').includes('text/event-stream')) {
+		streams.add(res);
+		res.on('close', () => streams.delete(res));
+	}
+	handler(req, res);
+});
+
+server.listen(port, host, () => {
+	const addr = server.address();
+	const url = origin || `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+	const info = globalThis.trellisStartInfo ?? {};
+	console.log(`\n  Trellis is running at ${url}  (database: ${info.db ?? 'unknown'})`);
+	if (info.demo) {
+		console.log(`  Demo organisation${info.seeded ? ' seeded' : ''}. Sign in at ${url}/sign-in as ${info.demo.email} / ${info.demo.password}`);
+		console.log(`  Other demo people: dana@, sam@ (facilitators; Sam is a peer trainer), jana@, olena@, petr@, mira@, taras@, robin@example.org — same password.`);
+		console.log(`  Sign-in links and invitations land in the outbox: ${url}/admin/outbox (as the admin).\n`);
+	}
+});
+
+let stopping = false;
+async function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`  ${signal} received: shutting down`);
+	const force = setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000);
+	force.unref();
+	server.close();
+	// Event streams never end by themselves; end them so clients reconnect elsewhere.
+	for (const res of streams) res.end();
+	server.closeIdleConnections();
+	process.emit('sveltekit:shutdown', signal);
+	// Listeners close the database asynchronously; give them a moment, then leave.
+	await new Promise((r) => setTimeout(r, 300));
+	await globalThis.trellisClosed?.();
+	process.exit(0);
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,24 @@
+import type { Locale } from '#lib/paraglide/runtime.js';
+
+declare global {
+	namespace App {
+		interface Locals {
+			locale: Locale;
+			user: {
+				id: string;
+				name: string;
+				email: string;
+				locale: string;
+				timeZone: string;
+				pronouns: string | null;
+			} | null;
+			roles: { admin: boolean; facilitator: boolean; participant: boolean; peerTrainer: boolean };
+		}
+		interface Error {
+			message: string;
+			code?: string;
+		}
+	}
+}
+
+export {};

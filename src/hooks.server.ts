@@ -1,0 +1,107 @@
+import { type Handle, type HandleServerError } from '@sveltejs/kit';
+import type { ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import * as m from '#lib/paraglide/messages.js';
+import { appContext } from '#lib/server/context.ts';
+import { bootstrap } from '#lib/server/bootstrap/bootstrap.ts';
+import { closeDb } from '#lib/server/db/index.ts';
+import { closeTransports } from '#lib/server/email/send-email.ts';
+import { log } from '#lib/server/log.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { rolesOf } from '#lib/server/accounts/users.queries.ts';
+import { asLocale } from '#lib/server/i18n/locale.ts';
+
+export const init: ServerInit = async () => {
+	const ctx = await appContext();
+	const result = await bootstrap(ctx);
+	(globalThis as Record<string, unknown>).trellisStartInfo = { db: ctx.kind, ...result };
+	process.once('sveltekit:shutdown' as never, async () => {
+		closeTransports();
+		await closeDb();
+	});
+};
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/*
+ * Cross-site form posts are refused here rather than by Kit's built-in check, because the
+ * origin is only known at run time (APP_ORIGIN or HOST/PORT) while Kit fixes it at build.
+ */
+const originGuard: Handle = async ({ event, resolve }) => {
+	const { request, url } = event;
+	if (UNSAFE.has(request.method)) {
+		const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+		if (FORM_TYPES.includes(type)) {
+			const origin = request.headers.get('origin');
+			const { cfg } = await appContext();
+			if (origin !== cfg.origin && origin !== url.origin) {
+				return new Response(m.error_csrf(), {
+					status: 403,
+					headers: { 'content-type': 'text/plain; charset=utf-8' }
+				});
+			}
+		}
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = asLocale(locale);
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%trellis.lang%', locale)
+		});
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.roles = { admin: false, facilitator: false, participant: false, peerTrainer: false };
+	if (event.url.pathname === '/healthz' || event.url.pathname.startsWith('/_app/')) {
+		return resolve(event);
+	}
+	const { auth, db } = await appContext();
+	const s = await auth.api.getSession({ headers: event.request.headers });
+	if (s) {
+		const u = s.user as typeof s.user & { locale?: string; timeZone?: string; pronouns?: string };
+		event.locals.user = {
+			id: u.id,
+			name: u.name,
+			email: u.email,
+			locale: u.locale ?? 'en',
+			timeZone: u.timeZone ?? 'UTC',
+			pronouns: u.pronouns ?? null
+		};
+		const org = await currentOrganisation(db);
+		for (const r of await rolesOf(db, org.id, u.id)) {
+			event.locals.roles[r.role] = true;
+			if (r.peerTrainer) event.locals.roles.peerTrainer = true;
+		}
+	}
+	return svelteKitHandler({ event, resolve, auth, building });
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (!response.headers.has('cache-control') && event.locals.user) {
+		response.headers.set('cache-control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, originGuard, i18n, session);
+
+export const handleError: HandleServerError = ({ error: e, event, status }) => {
+	if (status !== 404) {
+		log.error({ err: e, path: event.url.pathname, status }, 'unhandled error');
+	}
+	return { message: status === 404 ? m.error_not_found() : m.error_generic() };
+};
+

@@ -1,0 +1,85 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { memberships, users, type OrgRole } from '../db/schema/index.ts';
+
+export async function findUserByEmail(db: Db, email: string) {
+	const [row] = await db
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+		.limit(1);
+	return row;
+}
+
+export async function findUserById(db: Db, id: string) {
+	const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+	return row;
+}
+
+export async function updateProfile(
+	db: Db,
+	id: string,
+	p: { name: string; locale: string; timeZone: string; pronouns: string | null }
+) {
+	await db
+		.update(users)
+		.set({ ...p, updatedAt: new Date() })
+		.where(eq(users.id, id));
+}
+
+export async function setUserLocale(db: Db, id: string, locale: string) {
+	await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function rolesOf(db: Db, organisationId: string, userId: string) {
+	const rows = await db
+		.select({ role: memberships.role, peerTrainer: memberships.peerTrainer })
+		.from(memberships)
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+	return rows;
+}
+
+export async function listMembers(db: Db, organisationId: string) {
+	return db
+		.select({
+			userId: users.id,
+			name: users.name,
+			email: users.email,
+			role: memberships.role,
+			peerTrainer: memberships.peerTrainer
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(eq(memberships.organisationId, organisationId))
+		.orderBy(asc(users.name), asc(memberships.role));
+}
+
+export async function addMembership(
+	db: Db,
+	m: { organisationId: string; userId: string; role: OrgRole; peerTrainer?: boolean }
+) {
+	await db.insert(memberships).values(m).onConflictDoNothing();
+}
+
+export async function removeMembership(
+	db: Db,
+	m: { organisationId: string; userId: string; role: OrgRole }
+) {
+	await db
+		.delete(memberships)
+		.where(
+			and(
+				eq(memberships.organisationId, m.organisationId),
+				eq(memberships.userId, m.userId),
+				eq(memberships.role, m.role)
+			)
+		);
+}
+
+export async function countAdmins(db: Db, organisationId: string) {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(memberships)
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin')));
+	return row?.n ?? 0;
+}

@@ -1,0 +1,45 @@
+import type { AppContext } from '../context.ts';
+import { log } from '../log.ts';
+import { firstOrganisation, insertOrganisation } from '../organisations/organisations.queries.ts';
+import { countAdmins } from '../accounts/users.queries.ts';
+import { inviteMember } from '../accounts/invite-member.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
+
+export type BootstrapResult = { seeded: boolean; demo?: { email: string; password: string } };
+
+/**
+ * Runs once at start, after migrations: makes sure the organisation exists; on an empty
+ * database outside production it seeds the demo people. In production the first admin is
+ * invited through INITIAL_ADMIN_EMAIL (the link goes by SMTP or into the outbox log).
+ */
+export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
+	const { db, cfg, auth } = ctx;
+	let org = await firstOrganisation(db);
+	const empty = !org;
+	if (!org) {
+		const demo = cfg.NODE_ENV !== 'production' && cfg.DEMO_SEED === 'auto';
+		org = await insertOrganisation(db, {
+			slug: demo ? 'demo' : 'main',
+			name: process.env.ORG_NAME || (demo ? 'Demo Recovery College' : 'Trellis')
+		});
+		if (demo) {
+			await seedDemo(db, auth, org.id);
+			log.info({ organisation: org.name }, 'seeded the demo organisation');
+		}
+	}
+	const initialAdmin = process.env.INITIAL_ADMIN_EMAIL;
+	if (initialAdmin && (await countAdmins(db, org.id)) === 0) {
+		const r = await inviteMember(db, cfg, {
+			organisation: org,
+			email: initialAdmin,
+			role: 'admin',
+			locale: 'en',
+			invitedBy: null
+		});
+		if (r.ok) log.info({ email: initialAdmin }, 'invited the first admin; see the email or outbox');
+	}
+	const seeded = empty && cfg.NODE_ENV !== 'production' && cfg.DEMO_SEED === 'auto';
+	return seeded || (org.slug === 'demo' && cfg.NODE_ENV !== 'production')
+		? { seeded, demo: { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } }
+		: { seeded };
+}

@@ -1,0 +1,3 @@
+export * from './auth.ts';
+export * from './organisations.ts';
+export * from './email.ts';

@@ -1,0 +1,67 @@
+import {
+	boolean,
+	index,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+
+export const orgRole = pgEnum('org_role', ['admin', 'facilitator', 'participant']);
+export type OrgRole = (typeof orgRole.enumValues)[number];
+
+export const organisations = pgTable('organisations', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	slug: text('slug').notNull().unique(),
+	name: text('name').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/*
+ * Organisation-level roles. A person may hold several (an admin who also facilitates).
+ * Cohort-level roles (facilitator or participant of one cohort) live with cohorts.
+ * `peerTrainer` is the person's own choice to be known as a peer trainer with lived
+ * experience; it never changes what a facilitator may do.
+ */
+export const memberships = pgTable(
+	'memberships',
+	{
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: orgRole('role').notNull(),
+		peerTrainer: boolean('peer_trainer').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.userId, t.role] }),
+		index('memberships_user_idx').on(t.userId)
+	]
+);
+
+export const invitations = pgTable(
+	'invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		role: orgRole('role').notNull(),
+		// Only a hash is stored: a leaked database must not hand out working invitation links.
+		tokenHash: text('token_hash').notNull().unique(),
+		invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+		locale: text('locale').notNull().default('en'),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('invitations_org_email_idx').on(t.organisationId, t.email)]
+);

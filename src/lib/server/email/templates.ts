@@ -1,0 +1,85 @@
+import * as m from '#lib/paraglide/messages.js';
+import { asLocale } from '../i18n/locale.ts';
+import type { EmailMessage } from './send-email.ts';
+
+function escapeHtml(s: string): string {
+	return s.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
+}
+
+/* A plain, readable message with one link: large enough to tap, legible in any client. */
+function layout(p: { lang: string; lines: string[]; action: string; url: string; footer: string }) {
+	const body = p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
+	return (
+		`<!doctype html><html lang="${p.lang}"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a">` +
+		`${body}<p><a href="${escapeHtml(p.url)}" style="display:inline-block;padding:12px 20px;background:#1d4f3a;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(p.action)}</a></p>` +
+		`<p style="font-size:14px;color:#555">${escapeHtml(p.footer)}</p></body></html>`
+	);
+}
+
+function message(
+	kind: string,
+	to: string,
+	locale: string,
+	subject: string,
+	lines: string[],
+	action: string,
+	url: string,
+	footer: string
+): EmailMessage {
+	const text = `${lines.join('\n\n')}\n\n${action}: ${url}\n\n${footer}\n`;
+	return { kind, to, locale, subject, text, html: layout({ lang: locale, lines, action, url, footer }) };
+}
+
+export function magicLinkEmail(p: { to: string; url: string; locale?: string | null }) {
+	const locale = asLocale(p.locale);
+	const o = { locale };
+	return message(
+		'magic-link',
+		p.to,
+		locale,
+		m.email_magic_subject({}, o),
+		[m.email_magic_body({}, o)],
+		m.email_magic_action({}, o),
+		p.url,
+		m.email_ignore_footer({}, o)
+	);
+}
+
+export function passwordResetEmail(p: { to: string; url: string; locale?: string | null }) {
+	const locale = asLocale(p.locale);
+	const o = { locale };
+	return message(
+		'password-reset',
+		p.to,
+		locale,
+		m.email_reset_subject({}, o),
+		[m.email_reset_body({}, o)],
+		m.email_reset_action({}, o),
+		p.url,
+		m.email_ignore_footer({}, o)
+	);
+}
+
+export function invitationEmail(p: {
+	to: string;
+	url: string;
+	locale: string;
+	organisation: string;
+	role: string;
+}) {
+	const locale = asLocale(p.locale);
+	const o = { locale };
+	return message(
+		'invitation',
+		p.to,
+		locale,
+		m.email_invite_subject({ organisation: p.organisation }, o),
+		[m.email_invite_body({ organisation: p.organisation, role: p.role }, o)],
+		m.email_invite_action({}, o),
+		p.url,
+		m.email_invite_footer({}, o)
+	);
+}

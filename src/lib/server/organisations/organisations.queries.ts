@@ -1,0 +1,13 @@
+import { asc } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { organisations } from '../db/schema/index.ts';
+
+export async function firstOrganisation(db: Db) {
+	const [row] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+	return row;
+}
+
+export async function insertOrganisation(db: Db, o: { slug: string; name: string }) {
+	const [row] = await db.insert(organisations).values(o).returning();
+	return row;
+}

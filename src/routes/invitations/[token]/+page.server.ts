@@ -1,0 +1,78 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { appContext } from '#lib/server/context.ts';
+import { optionalText, parseForm, password, requiredText } from '#lib/forms/fields.ts';
+import { acceptInvitation } from '#lib/server/accounts/accept-invitation.ts';
+import { findOpenInvitationByHash } from '#lib/server/accounts/invitations.queries.ts';
+import { findUserByEmail } from '#lib/server/accounts/users.queries.ts';
+import { hashToken } from '#lib/server/security/tokens.ts';
+import { roleLabel } from '#lib/server/accounts/role-label.ts';
+import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
+import { isTimeZone } from '#lib/server/i18n/locale.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+async function openInvitation(token: string) {
+	const { db } = await appContext();
+	if (token.length > 200) return undefined;
+	const inv = await findOpenInvitationByHash(db, hashToken(token), new Date());
+	if (!inv) return undefined;
+	const existing = await findUserByEmail(db, inv.email);
+	return { ...inv, existing: !!existing };
+}
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const inv = await openInvitation(params.token);
+	if (!inv) return { invalid: true as const };
+	return {
+		invalid: false as const,
+		organisation: inv.organisationName,
+		role: roleLabel(inv.role, locals.locale),
+		email: inv.email,
+		existing: inv.existing,
+		signedInAsInvitee: locals.user?.email === inv.email
+	};
+};
+
+const newAccount = z.object({
+	name: requiredText(80),
+	pronouns: optionalText(40),
+	password,
+	timeZone: z.string().max(64).refine(isTimeZone, 'error_time_zone').catch('UTC')
+});
+
+export const actions: Actions = {
+	default: async ({ params, request, locals, cookies, url }) => {
+		const inv = await openInvitation(params.token);
+		if (!inv) return fail(410, { message: 'invite_invalid' });
+		const { db, auth } = await appContext();
+		if (inv.existing) {
+			// An existing account only gains the role while signed in as itself.
+			if (locals.user?.email !== inv.email) redirect(303, `/sign-in`);
+			const r = await acceptInvitation(db, auth, {
+				token: params.token,
+				locale: locals.locale,
+				timeZone: locals.user.timeZone
+			});
+			if (!r.ok) return fail(410, { message: 'invite_invalid' });
+			redirect(303, '/profile');
+		}
+		const parsed = parseForm(newAccount, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const r = await acceptInvitation(db, auth, {
+			token: params.token,
+			name: parsed.data.name,
+			password: parsed.data.password,
+			pronouns: parsed.data.pronouns,
+			locale: locals.locale,
+			timeZone: parsed.data.timeZone
+		});
+		if (!r.ok) return fail(410, { message: 'invite_invalid' });
+		await auth.api.signInEmail({
+			body: { email: r.email, password: parsed.data.password },
+			headers: request.headers
+		});
+		setLocaleCookie(cookies, locals.locale, url.protocol === 'https:');
+		redirect(303, '/profile');
+	}
+};
+

@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { appContext } from '#lib/server/context.ts';
+import { optionalText, parseForm, requiredText } from '#lib/forms/fields.ts';
+import { updateProfile } from '#lib/server/accounts/users.queries.ts';
+import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
+import { isTimeZone, locales } from '#lib/server/i18n/locale.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (!locals.user) redirect(303, '/sign-in');
+	return {
+		profile: locals.user,
+		roles: locals.roles,
+		timeZones: Intl.supportedValuesOf('timeZone')
+	};
+};
+
+const schema = z.object({
+	name: requiredText(80),
+	pronouns: optionalText(40),
+	locale: z.enum(locales as unknown as [string, ...string[]], { error: 'error_locale' }),
+	timeZone: z.string({ error: 'error_time_zone' }).max(64, 'error_time_zone').refine(isTimeZone, 'error_time_zone')
+});
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies, url }) => {
+		if (!locals.user) redirect(303, '/sign-in');
+		const parsed = parseForm(schema, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const { db } = await appContext();
+		await updateProfile(db, locals.user.id, parsed.data);
+		setLocaleCookie(cookies, parsed.data.locale, url.protocol === 'https:');
+		return { saved: true };
+	}
+};

@@ -1,0 +1,67 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { APIError } from 'better-auth/api';
+import { appContext } from '#lib/server/context.ts';
+import { email, parseForm } from '#lib/forms/fields.ts';
+import { hit } from '#lib/server/security/rate-limit.ts';
+import { clientKey } from '#lib/server/accounts/client-key.ts';
+import { findUserByEmail } from '#lib/server/accounts/users.queries.ts';
+import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '#lib/server/bootstrap/seed-demo.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, '/');
+	const { cfg, db } = await appContext();
+	const org = await currentOrganisation(db);
+	const demo = cfg.NODE_ENV !== 'production' && org.slug === 'demo';
+	return {
+		demo: demo ? { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } : null,
+		linkFailed: url.searchParams.has('error')
+	};
+};
+
+const passwordSchema = z.object({ email, password: z.string().min(1, 'error_required').max(200, 'error_too_long:200') });
+const linkSchema = z.object({ email });
+
+export const actions: Actions = {
+	password: async (event) => {
+		const parsed = parseForm(passwordSchema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { form: 'password', errors: parsed.errors, values: parsed.values });
+		const { auth, db, cfg } = await appContext();
+		const values = { email: parsed.data.email };
+		if (!(await hit(db, `sign-in:${clientKey(event)}`, { max: 10, windowS: 60 })) ||
+			!(await hit(db, `sign-in:${parsed.data.email}`, { max: 5, windowS: 60 }))) {
+			return fail(429, { form: 'password', message: 'rate_limited', values });
+		}
+		try {
+			await auth.api.signInEmail({
+				body: { email: parsed.data.email, password: parsed.data.password },
+				headers: event.request.headers
+			});
+		} catch (e) {
+			if (e instanceof APIError) {
+				return fail(400, { form: 'password', message: 'sign_in_failed', values });
+			}
+			throw e;
+		}
+		const user = await findUserByEmail(db, parsed.data.email);
+		if (user) setLocaleCookie(event.cookies, user.locale, cfg.origin.startsWith('https:'));
+		redirect(303, '/');
+	},
+	link: async (event) => {
+		const parsed = parseForm(linkSchema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { form: 'link', errors: parsed.errors, values: parsed.values });
+		const { auth, db } = await appContext();
+		if (!(await hit(db, `link:${clientKey(event)}`, { max: 10, windowS: 60 })) ||
+			!(await hit(db, `link:${parsed.data.email}`, { max: 3, windowS: 60 }))) {
+			return fail(429, { form: 'link', message: 'rate_limited', values: { email: parsed.data.email } });
+		}
+		await auth.api.signInMagicLink({
+			body: { email: parsed.data.email, callbackURL: '/', errorCallbackURL: '/sign-in?error=link' },
+			headers: event.request.headers
+		});
+		redirect(303, `/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);
+	}
+};
