@@ -28,6 +28,9 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		globalSetup: ['./tests/support/vitest-global-setup.ts']
+		globalSetup: ['./tests/support/vitest-global-setup.ts'],
+		env: { LOG_LEVEL: 'silent' },
+		pool: 'forks',
+		teardownTimeout: 5_000
 	}
 });

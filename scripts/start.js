@@ -4,7 +4,9 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 
 if (Number(process.versions.node.split('.')[0]) !== 24) {
-	console.error(`Trellis needs the pinned Node 24 (node_modules/.bin/node); this is ${process.version}.`);
+	console.error(
+		`Trellis needs the pinned Node 24 (node_modules/.bin/node); this is ${process.version}.`
+	);
 	process.exit(1);
 }
 if (!existsSync(new URL('../build/handler.js', import.meta.url))) {
@@ -50,9 +52,15 @@ server.listen(port, host, () => {
 	const info = globalThis.trellisStartInfo ?? {};
 	console.log(`\n  Trellis is running at ${url}  (database: ${info.db ?? 'unknown'})`);
 	if (info.demo) {
-		console.log(`  Demo organisation${info.seeded ? ' seeded' : ''}. Sign in at ${url}/sign-in as ${info.demo.email} / ${info.demo.password}`);
-		console.log(`  Other demo people: dana@, sam@ (facilitators; Sam is a peer trainer), jana@, olena@, petr@, mira@, taras@, robin@example.org — same password.`);
-		console.log(`  Sign-in links and invitations land in the outbox: ${url}/admin/outbox (as the admin).\n`);
+		console.log(
+			`  Demo organisation${info.seeded ? ' seeded' : ''}. Sign in at ${url}/sign-in as ${info.demo.email} / ${info.demo.password}`
+		);
+		console.log(
+			`  Other demo people: dana@, sam@ (facilitators; Sam is a peer trainer), jana@, olena@, petr@, mira@, taras@, robin@example.org — same password.`
+		);
+		console.log(
+			`  Sign-in links and invitations land in the outbox: ${url}/admin/outbox (as the admin).\n`
+		);
 	}
 });
 
@@ -61,7 +69,10 @@ async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`  ${signal} received: shutting down`);
-	const force = setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000);
+	const force = setTimeout(
+		() => process.exit(1),
+		Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000
+	);
 	force.unref();
 	server.close();
 	// Event streams never end by themselves; end them so clients reconnect elsewhere.

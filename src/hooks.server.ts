@@ -1,7 +1,6 @@
-import { type Handle, type HandleServerError } from '@sveltejs/kit';
-import type { ServerInit } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
-import { building } from '$app/environment';
+import { building } from '$app/env';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import * as m from '#lib/paraglide/messages.js';
@@ -50,8 +49,8 @@ const originGuard: Handle = async ({ event, resolve }) => {
 };
 
 const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// Locale comes from cookie or Accept-Language, never the URL, so the request is unchanged.
+	paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.locale = asLocale(locale);
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%trellis.lang%', locale)
@@ -98,10 +97,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(securityHeaders, originGuard, i18n, session);
 
-export const handleError: HandleServerError = ({ error: e, event, status }) => {
-	if (status !== 404) {
-		log.error({ err: e, path: event.url.pathname, status }, 'unhandled error');
+export const handleError: HandleServerError = (caught) => {
+	if (caught.kind === 'unknown') {
+		log.error({ err: caught.error, path: caught.event.url.pathname }, 'unhandled error');
+		return { message: m.error_generic() };
 	}
-	return { message: status === 404 ? m.error_not_found() : m.error_generic() };
+	if (caught.kind === 'framework' && caught.error.status === 404) {
+		return { message: m.error_not_found() };
+	}
 };
-

@@ -44,8 +44,7 @@ export const password = z
 export type FieldErrors = Record<string, string>;
 
 export type Parsed<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Validates a submitted form. On failure it returns the first problem per field and the

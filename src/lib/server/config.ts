@@ -29,7 +29,10 @@ const schema = z.object({
 	MAIL_FROM: z.string().default('Trellis <no-reply@trellis.invalid>'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
-	MIGRATIONS_DIR: z.string().default('drizzle')
+	MIGRATIONS_DIR: z.string().default('drizzle'),
+	// Multiplies the per-address rate limits; end-to-end tests, which all come from
+	// 127.0.0.1, raise it. Per-account limits are not scaled.
+	RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(10_000).default(1)
 });
 
 export type Config = z.infer<typeof schema> & { origin: string; secret: string };

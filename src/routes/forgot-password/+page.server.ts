@@ -10,9 +10,14 @@ export const actions: Actions = {
 	default: async (event) => {
 		const parsed = parseForm(z.object({ email }), await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		const { auth, db } = await appContext();
-		if (!(await hit(db, `reset:${clientKey(event)}`, { max: 5, windowS: 300 })) ||
-			!(await hit(db, `reset:${parsed.data.email}`, { max: 3, windowS: 300 }))) {
+		const { auth, db, cfg } = await appContext();
+		if (
+			!(await hit(db, `reset:${clientKey(event)}`, {
+				max: 5 * cfg.RATE_LIMIT_SCALE,
+				windowS: 300
+			})) ||
+			!(await hit(db, `reset:${parsed.data.email}`, { max: 3, windowS: 300 }))
+		) {
 			return fail(429, { message: 'rate_limited', values: { email: parsed.data.email } });
 		}
 		// The answer is the same whether or not the account exists.

@@ -7,11 +7,12 @@ import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone, locales } from '#lib/server/i18n/locale.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	if (!locals.user) redirect(303, '/sign-in');
 	return {
 		profile: locals.user,
 		roles: locals.roles,
+		saved: url.searchParams.has('saved'),
 		timeZones: Intl.supportedValuesOf('timeZone')
 	};
 };
@@ -20,7 +21,10 @@ const schema = z.object({
 	name: requiredText(80),
 	pronouns: optionalText(40),
 	locale: z.enum(locales as unknown as [string, ...string[]], { error: 'error_locale' }),
-	timeZone: z.string({ error: 'error_time_zone' }).max(64, 'error_time_zone').refine(isTimeZone, 'error_time_zone')
+	timeZone: z
+		.string({ error: 'error_time_zone' })
+		.max(64, 'error_time_zone')
+		.refine(isTimeZone, 'error_time_zone')
 });
 
 export const actions: Actions = {
@@ -31,6 +35,7 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		await updateProfile(db, locals.user.id, parsed.data);
 		setLocaleCookie(cookies, parsed.data.locale, url.protocol === 'https:');
-		return { saved: true };
+		// Redirect so the page is drawn again in the language just chosen.
+		redirect(303, '/profile?saved=1');
 	}
 };

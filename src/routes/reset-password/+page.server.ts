@@ -18,7 +18,9 @@ export const actions: Actions = {
 		const parsed = parseForm(schema, await request.formData());
 		if (!parsed.ok) {
 			const errors = { ...parsed.errors };
-			if (errors.confirm === 'error_required' && !errors.password) errors.confirm = 'reset_mismatch';
+			if (errors.confirm === 'error_required' && !errors.password) {
+				errors.confirm = 'reset_mismatch';
+			}
 			if (errors.token) return fail(400, { message: 'reset_invalid' });
 			return fail(400, { errors });
 		}

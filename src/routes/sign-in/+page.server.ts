@@ -22,17 +22,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const passwordSchema = z.object({ email, password: z.string().min(1, 'error_required').max(200, 'error_too_long:200') });
+const passwordSchema = z.object({
+	email,
+	password: z.string().min(1, 'error_required').max(200, 'error_too_long:200')
+});
 const linkSchema = z.object({ email });
 
 export const actions: Actions = {
 	password: async (event) => {
 		const parsed = parseForm(passwordSchema, await event.request.formData());
-		if (!parsed.ok) return fail(400, { form: 'password', errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok) {
+			return fail(400, { form: 'password', errors: parsed.errors, values: parsed.values });
+		}
 		const { auth, db, cfg } = await appContext();
 		const values = { email: parsed.data.email };
-		if (!(await hit(db, `sign-in:${clientKey(event)}`, { max: 10, windowS: 60 })) ||
-			!(await hit(db, `sign-in:${parsed.data.email}`, { max: 5, windowS: 60 }))) {
+		if (
+			!(await hit(db, `sign-in:${clientKey(event)}`, {
+				max: 10 * cfg.RATE_LIMIT_SCALE,
+				windowS: 60
+			})) ||
+			!(await hit(db, `sign-in:${parsed.data.email}`, { max: 5, windowS: 60 }))
+		) {
 			return fail(429, { form: 'password', message: 'rate_limited', values });
 		}
 		try {
@@ -52,14 +62,29 @@ export const actions: Actions = {
 	},
 	link: async (event) => {
 		const parsed = parseForm(linkSchema, await event.request.formData());
-		if (!parsed.ok) return fail(400, { form: 'link', errors: parsed.errors, values: parsed.values });
-		const { auth, db } = await appContext();
-		if (!(await hit(db, `link:${clientKey(event)}`, { max: 10, windowS: 60 })) ||
-			!(await hit(db, `link:${parsed.data.email}`, { max: 3, windowS: 60 }))) {
-			return fail(429, { form: 'link', message: 'rate_limited', values: { email: parsed.data.email } });
+		if (!parsed.ok) {
+			return fail(400, { form: 'link', errors: parsed.errors, values: parsed.values });
+		}
+		const { auth, db, cfg } = await appContext();
+		if (
+			!(await hit(db, `link:${clientKey(event)}`, {
+				max: 10 * cfg.RATE_LIMIT_SCALE,
+				windowS: 60
+			})) ||
+			!(await hit(db, `link:${parsed.data.email}`, { max: 3, windowS: 60 }))
+		) {
+			return fail(429, {
+				form: 'link',
+				message: 'rate_limited',
+				values: { email: parsed.data.email }
+			});
 		}
 		await auth.api.signInMagicLink({
-			body: { email: parsed.data.email, callbackURL: '/', errorCallbackURL: '/sign-in?error=link' },
+			body: {
+				email: parsed.data.email,
+				callbackURL: '/signed-in',
+				errorCallbackURL: '/sign-in?error=link'
+			},
 			headers: event.request.headers
 		});
 		redirect(303, `/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);

@@ -6,8 +6,7 @@ import { createAccount } from './create-account.ts';
 import { addMembership, findUserByEmail } from './users.queries.ts';
 
 export type AcceptResult =
-	| { ok: true; userId: string; created: boolean; email: string }
-	| { ok: false; reason: 'invalid' };
+	{ ok: true; userId: string; created: boolean; email: string } | { ok: false; reason: 'invalid' };
 
 /**
  * Accepts an invitation. A new person gets an account with the password they chose; a

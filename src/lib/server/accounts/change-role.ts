@@ -17,7 +17,10 @@ export async function changeRole(
 		return { ok: true };
 	}
 	if (input.role === 'admin') {
-		if (roles.some((r) => r.role === 'admin') && (await countAdmins(db, input.organisationId)) <= 1) {
+		if (
+			roles.some((r) => r.role === 'admin') &&
+			(await countAdmins(db, input.organisationId)) <= 1
+		) {
 			return { ok: false, reason: 'last-admin' };
 		}
 	}

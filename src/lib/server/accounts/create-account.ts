@@ -17,14 +17,17 @@ export async function createAccount(
 	}
 ): Promise<{ id: string }> {
 	const ctx = await auth.$context;
-	const u = await ctx.internalAdapter.createUser({
-		email: p.email.trim().toLowerCase(),
-		name: p.name,
-		emailVerified: true,
-		locale: p.locale,
-		timeZone: p.timeZone,
-		pronouns: p.pronouns ?? null
-	});
+	const u = await ctx.internalAdapter.createUser(
+		{
+			email: p.email.trim().toLowerCase(),
+			name: p.name,
+			emailVerified: true,
+			locale: p.locale,
+			timeZone: p.timeZone,
+			pronouns: p.pronouns ?? null
+		},
+		{ method: 'invitation' }
+	);
 	await ctx.internalAdapter.linkAccount({
 		userId: u.id,
 		providerId: 'credential',

@@ -63,12 +63,12 @@ export function createAuth(
 			enabled: true,
 			storage: 'database',
 			window: 60,
-			max: 60,
+			max: 60 * cfg.RATE_LIMIT_SCALE,
 			customRules: {
-				'/sign-in/email': { window: 60, max: 5 },
-				'/sign-in/magic-link': { window: 60, max: 5 },
-				'/magic-link/verify': { window: 60, max: 10 },
-				'/request-password-reset': { window: 60, max: 5 }
+				'/sign-in/email': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE },
+				'/sign-in/magic-link': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE },
+				'/magic-link/verify': { window: 60, max: 10 * cfg.RATE_LIMIT_SCALE },
+				'/request-password-reset': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE }
 			}
 		},
 		advanced: {

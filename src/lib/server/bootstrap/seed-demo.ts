@@ -19,15 +19,73 @@ type DemoPerson = {
 
 /* Fictional people: pseudonyms, example.org addresses, a mix of languages and time zones. */
 export const DEMO_PEOPLE: DemoPerson[] = [
-	{ email: DEMO_ADMIN_EMAIL, name: 'Alex Morgan', locale: 'en', timeZone: 'Europe/Amsterdam', pronouns: 'they/them', roles: ['admin'] },
-	{ email: 'dana@example.org', name: 'Dana Novák', locale: 'cs', timeZone: 'Europe/Prague', pronouns: 'she/her', roles: ['facilitator'] },
-	{ email: 'sam@example.org', name: 'Sam Rivera', locale: 'en', timeZone: 'Europe/Amsterdam', roles: ['facilitator'], peerTrainer: true },
-	{ email: 'jana@example.org', name: 'Jana', locale: 'cs', timeZone: 'Europe/Prague', roles: ['participant'] },
-	{ email: 'olena@example.org', name: 'Olena', locale: 'uk', timeZone: 'Europe/Kyiv', pronouns: 'вона', roles: ['participant'] },
-	{ email: 'petr@example.org', name: 'Petr K.', locale: 'cs', timeZone: 'Europe/Prague', roles: ['participant'] },
-	{ email: 'mira@example.org', name: 'Mira', locale: 'en', timeZone: 'Europe/London', roles: ['participant'] },
-	{ email: 'taras@example.org', name: 'Taras', locale: 'uk', timeZone: 'Europe/Kyiv', roles: ['participant'] },
-	{ email: 'robin@example.org', name: 'Robin (pseudonym)', locale: 'en', timeZone: 'Europe/Amsterdam', roles: ['participant'] }
+	{
+		email: DEMO_ADMIN_EMAIL,
+		name: 'Alex Morgan',
+		locale: 'en',
+		timeZone: 'Europe/Amsterdam',
+		pronouns: 'they/them',
+		roles: ['admin']
+	},
+	{
+		email: 'dana@example.org',
+		name: 'Dana Novák',
+		locale: 'cs',
+		timeZone: 'Europe/Prague',
+		pronouns: 'she/her',
+		roles: ['facilitator']
+	},
+	{
+		email: 'sam@example.org',
+		name: 'Sam Rivera',
+		locale: 'en',
+		timeZone: 'Europe/Amsterdam',
+		roles: ['facilitator'],
+		peerTrainer: true
+	},
+	{
+		email: 'jana@example.org',
+		name: 'Jana',
+		locale: 'cs',
+		timeZone: 'Europe/Prague',
+		roles: ['participant']
+	},
+	{
+		email: 'olena@example.org',
+		name: 'Olena',
+		locale: 'uk',
+		timeZone: 'Europe/Kyiv',
+		pronouns: 'вона',
+		roles: ['participant']
+	},
+	{
+		email: 'petr@example.org',
+		name: 'Petr K.',
+		locale: 'cs',
+		timeZone: 'Europe/Prague',
+		roles: ['participant']
+	},
+	{
+		email: 'mira@example.org',
+		name: 'Mira',
+		locale: 'en',
+		timeZone: 'Europe/London',
+		roles: ['participant']
+	},
+	{
+		email: 'taras@example.org',
+		name: 'Taras',
+		locale: 'uk',
+		timeZone: 'Europe/Kyiv',
+		roles: ['participant']
+	},
+	{
+		email: 'robin@example.org',
+		name: 'Robin (pseudonym)',
+		locale: 'en',
+		timeZone: 'Europe/Amsterdam',
+		roles: ['participant']
+	}
 ];
 
 /** Seeds the demo organisation's people. Only called on an empty database outside production. */

@@ -30,7 +30,14 @@ function message(
 	footer: string
 ): EmailMessage {
 	const text = `${lines.join('\n\n')}\n\n${action}: ${url}\n\n${footer}\n`;
-	return { kind, to, locale, subject, text, html: layout({ lang: locale, lines, action, url, footer }) };
+	return {
+		kind,
+		to,
+		locale,
+		subject,
+		text,
+		html: layout({ lang: locale, lines, action, url, footer })
+	};
 }
 
 export function magicLinkEmail(p: { to: string; url: string; locale?: string | null }) {

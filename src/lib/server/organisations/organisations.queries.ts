@@ -3,7 +3,11 @@ import type { Db } from '../db/client.ts';
 import { organisations } from '../db/schema/index.ts';
 
 export async function firstOrganisation(db: Db) {
-	const [row] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+	const [row] = await db
+		.select()
+		.from(organisations)
+		.orderBy(asc(organisations.createdAt))
+		.limit(1);
 	return row;
 }
 

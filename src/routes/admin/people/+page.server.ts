@@ -20,9 +20,18 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { db } = await appContext();
 	const org = await currentOrganisation(db);
 	const rows = await listMembers(db, org.id);
-	const people = new Map<string, { userId: string; name: string; email: string; roles: string[]; peerTrainer: boolean }>();
+	const people = new Map<
+		string,
+		{ userId: string; name: string; email: string; roles: string[]; peerTrainer: boolean }
+	>();
 	for (const r of rows) {
-		const p = people.get(r.userId) ?? { userId: r.userId, name: r.name, email: r.email, roles: [], peerTrainer: false };
+		const p = people.get(r.userId) ?? {
+			userId: r.userId,
+			name: r.name,
+			email: r.email,
+			roles: [],
+			peerTrainer: false
+		};
 		p.roles.push(r.role);
 		p.peerTrainer ||= r.peerTrainer;
 		people.set(r.userId, p);
@@ -38,13 +47,19 @@ export const actions: Actions = {
 	invite: async ({ request, locals }) => {
 		const admin = requireAdmin(locals);
 		const parsed = parseForm(z.object({ email, role, locale }), await request.formData());
-		if (!parsed.ok) return fail(400, { form: 'invite', errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok) {
+			return fail(400, { form: 'invite', errors: parsed.errors, values: parsed.values });
+		}
 		const { db, cfg } = await appContext();
 		if (!(await hit(db, `invite:${admin.id}`, { max: 30, windowS: 3600 }))) {
 			return fail(429, { form: 'invite', message: 'rate_limited', values: parsed.data });
 		}
 		const org = await currentOrganisation(db);
-		const r = await inviteMember(db, cfg, { organisation: org, ...parsed.data, invitedBy: admin.id });
+		const r = await inviteMember(db, cfg, {
+			organisation: org,
+			...parsed.data,
+			invitedBy: admin.id
+		});
 		if (!r.ok) {
 			return fail(409, { form: 'invite', alreadyMember: parsed.data.email, values: parsed.data });
 		}

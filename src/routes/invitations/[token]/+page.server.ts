@@ -75,4 +75,3 @@ export const actions: Actions = {
 		redirect(303, '/profile');
 	}
 };
-

@@ -1,0 +1,67 @@
+import { defineConfig } from '@playwright/test';
+
+/*
+ * End-to-end tests run against the built app (`node scripts/start.js`) in Debian's Chromium.
+ * Two app instances: "mail" delivers through a real SMTP peer on loopback; "outbox" has no
+ * SMTP, as in the zero-setup demo, so sign-in links are read in the admin outbox.
+ */
+export const MAIL_APP = 'http://127.0.0.1:4173';
+export const OUTBOX_APP = 'http://127.0.0.1:4174';
+export const SMTP_SINK = 'http://127.0.0.1:4926';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const common = {
+	HOST: '127.0.0.1',
+	DATABASE_URL: 'pglite:memory',
+	LOG_LEVEL: 'warn',
+	RATE_LIMIT_SCALE: '100',
+	SHUTDOWN_TIMEOUT: '3'
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+	use: {
+		baseURL: MAIL_APP,
+		headless: true,
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: [
+		{
+			command: 'node tests/support/smtp-sink-server.ts',
+			url: `${SMTP_SINK}/healthz`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
+			command: 'node scripts/start.js',
+			url: `${MAIL_APP}/healthz`,
+			reuseExistingServer: false,
+			timeout: 90_000,
+			env: { ...common, PORT: '4173', SMTP_URL: 'smtp://127.0.0.1:4925' }
+		},
+		{
+			command: 'node scripts/start.js',
+			url: `${OUTBOX_APP}/healthz`,
+			reuseExistingServer: false,
+			timeout: 90_000,
+			env: { ...common, PORT: '4174' }
+		}
+	]
+});
