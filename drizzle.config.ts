@@ -3,5 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
 	dialect: 'postgresql',
 	schema: './src/lib/server/db/schema/index.ts',
-	out: './drizzle'
+	// DRIZZLE_OUT lets the drift check generate into a scratch copy.
+	out: process.env.DRIZZLE_OUT ?? './drizzle'
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signInWithPassword } from './helpers.ts';
+import { expectAccessible, SIGN_OUT, signInWithPassword } from './helpers.ts';
 
 const LOCALES = [
 	{ code: 'en', home: 'Welcome to Trellis', change: 'Change language' },
@@ -72,6 +72,7 @@ for (const l of LOCALES) {
 		await page.locator('#pw-email').fill('admin@example.org');
 		await page.locator('#field-password').fill('recovery-demo-2026');
 		await page.locator('form[action="?/password"] button[type=submit]').click();
+		await expect(page.getByRole('button', { name: SIGN_OUT })).toBeVisible();
 		await page.goto('/profile');
 		await page.locator('#field-locale').selectOption(l.code);
 		await page.locator('main form button[type=submit]').click();

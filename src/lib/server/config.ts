@@ -30,8 +30,8 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
 	MIGRATIONS_DIR: z.string().default('drizzle'),
-	// Multiplies the per-address rate limits; end-to-end tests, which all come from
-	// 127.0.0.1, raise it. Per-account limits are not scaled.
+	// Multiplies every rate limit; only end-to-end tests (all from 127.0.0.1, signing in
+	// as the same demo people many times a minute) raise it.
 	RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(10_000).default(1)
 });
 

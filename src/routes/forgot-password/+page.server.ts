@@ -16,7 +16,10 @@ export const actions: Actions = {
 				max: 5 * cfg.RATE_LIMIT_SCALE,
 				windowS: 300
 			})) ||
-			!(await hit(db, `reset:${parsed.data.email}`, { max: 3, windowS: 300 }))
+			!(await hit(db, `reset:${parsed.data.email}`, {
+				max: 3 * cfg.RATE_LIMIT_SCALE,
+				windowS: 300
+			}))
 		) {
 			return fail(429, { message: 'rate_limited', values: { email: parsed.data.email } });
 		}

@@ -41,7 +41,10 @@ export const actions: Actions = {
 				max: 10 * cfg.RATE_LIMIT_SCALE,
 				windowS: 60
 			})) ||
-			!(await hit(db, `sign-in:${parsed.data.email}`, { max: 5, windowS: 60 }))
+			!(await hit(db, `sign-in:${parsed.data.email}`, {
+				max: 5 * cfg.RATE_LIMIT_SCALE,
+				windowS: 60
+			}))
 		) {
 			return fail(429, { form: 'password', message: 'rate_limited', values });
 		}
@@ -71,7 +74,7 @@ export const actions: Actions = {
 				max: 10 * cfg.RATE_LIMIT_SCALE,
 				windowS: 60
 			})) ||
-			!(await hit(db, `link:${parsed.data.email}`, { max: 3, windowS: 60 }))
+			!(await hit(db, `link:${parsed.data.email}`, { max: 3 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))
 		) {
 			return fail(429, {
 				form: 'link',
