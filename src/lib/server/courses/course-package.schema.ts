@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+export const BLOCK_KINDS = [
+	'check-in',
+	'agreements',
+	'input',
+	'reflection',
+	'pair-exercise',
+	'group-exercise',
+	'plenary',
+	'break',
+	'closing-round',
+	'between-session-task'
+] as const;
+
+/** Kinds the live room runs as an activity; they must define one. */
+export const INTERACTIVE_KINDS = new Set(['check-in', 'pair-exercise', 'group-exercise', 'plenary', 'closing-round']);
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case');
+const passable = z.boolean();
+
+export const activitySchema = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('check-in'), passable, mode: z.enum(['word', 'scale']), scaleMax: z.number().int().min(3).max(10).optional() }),
+	z.object({ type: z.literal('poll'), passable, multiple: z.boolean(), anonymous: z.boolean(), options: z.array(id).min(2) }),
+	z.object({ type: z.literal('word-cloud'), passable, maxWords: z.number().int().min(1).max(5) }),
+	z.object({ type: z.literal('open-prompt'), passable, shareable: z.boolean() }),
+	z.object({ type: z.literal('strengths-cards'), passable, pick: z.number().int().min(1), deck: z.array(id).min(2) }),
+	z.object({ type: z.literal('breakout'), passable, groupSize: z.number().int().min(2).max(6), minutes: z.number().int().min(1) }),
+	z.object({ type: z.literal('board'), passable, columns: z.array(id).min(1) }),
+	z.object({ type: z.literal('qa'), passable }),
+	z.object({ type: z.literal('closing-round'), passable })
+]);
+export type Activity = z.infer<typeof activitySchema>;
+
+export const blockSchema = z.object({
+	id,
+	kind: z.enum(BLOCK_KINDS),
+	minutes: z.number().int().min(1).max(180),
+	contentNote: z.boolean().default(false),
+	recallAgreements: z.boolean().default(false),
+	activity: activitySchema.optional()
+});
+export type Block = z.infer<typeof blockSchema>;
+
+const source = z.object({ citation: z.string().min(1), ref: z.string().optional(), unverified: z.boolean().default(false) });
+
+export const sessionSchema = z.object({
+	number: z.number().int().min(1),
+	minutes: z.number().int().min(1),
+	sources: z.array(source).min(1),
+	blocks: z.array(blockSchema).min(1)
+});
+export type SessionStructure = z.infer<typeof sessionSchema>;
+
+export const courseSchema = z.object({
+	slug: id,
+	sourceLocale: z.string(),
+	locales: z.array(z.string()).min(1),
+	capacity: z.number().int().min(1).max(100),
+	sessionMinutes: z.number().int(),
+	sessions: z.array(z.string()).min(1),
+	literature: z.array(source.extend({ id, primary: z.boolean().default(false) })).min(1)
+});
+export type CourseStructure = z.infer<typeof courseSchema>;
+
+const translation = z.object({ status: z.enum(['draft', 'reviewed']), sourceHash: z.string().min(6) }).optional();
+const text = z.string().trim().min(1);
+
+export const blockTextSchema = z.object({
+	title: text,
+	aim: text,
+	participant: text,
+	contentNote: text.optional(),
+	facilitator: z.object({ do: text, timing: text, disclosure: text, coFacilitation: text }),
+	activity: z
+		.object({
+			prompt: text.optional(),
+			options: z.record(z.string(), text).optional(),
+			cards: z.record(z.string(), text).optional(),
+			columns: z.record(z.string(), text).optional(),
+			scaleLabels: z.object({ low: text, high: text }).optional()
+		})
+		.optional()
+});
+export type BlockText = z.infer<typeof blockTextSchema>;
+
+export const sessionTextSchema = z.object({
+	translation,
+	title: text,
+	aims: z.array(text).min(1),
+	whatToExpect: text,
+	blocks: z.record(z.string(), blockTextSchema),
+	between: z.object({ reading: text, reflection: text, task: text })
+});
+export type SessionText = z.infer<typeof sessionTextSchema>;
+
+export const courseTextSchema = z.object({
+	translation,
+	title: text,
+	subtitle: text,
+	summary: text,
+	overallGoal: text,
+	aims: z.array(text).min(1),
+	targetGroup: z.array(text).min(1),
+	format: z.array(text).min(1),
+	topics: z.array(text).min(1)
+});
+export type CourseText = z.infer<typeof courseTextSchema>;

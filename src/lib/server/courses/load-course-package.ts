@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** The files of a course package, parsed but not yet validated. */
+export type RawPackage = {
+	course: unknown;
+	courseText: Record<string, unknown>;
+	/** sha256 (first 12 hex) of each source-locale file, keyed by "course" or the session folder. */
+	sourceHashes: Record<string, string>;
+	sessions: { folder: string; structure: unknown; text: Record<string, unknown> }[];
+	terms: Record<string, string[]>;
+	/** Problems met while reading (missing files, YAML syntax). */
+	readErrors: string[];
+};
+
+export const CONTENT_ROOT = 'content';
+
+function hash(text: string) {
+	return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+export function loadCoursePackage(slug: string, root = CONTENT_ROOT): RawPackage {
+	const dir = join(root, 'courses', slug);
+	const readErrors: string[] = [];
+	const sourceHashes: Record<string, string> = {};
+	const read = (path: string, hashKey?: string): unknown => {
+		if (!existsSync(path)) {
+			readErrors.push(`missing file ${path}`);
+			return undefined;
+		}
+		const raw = readFileSync(path, 'utf8');
+		if (hashKey) sourceHashes[hashKey] = hash(raw);
+		try {
+			return parse(raw);
+		} catch (e) {
+			readErrors.push(`${path}: ${(e as Error).message.split('\n')[0]}`);
+			return undefined;
+		}
+	};
+	const course = read(join(dir, 'course.yaml')) as { sourceLocale?: string; locales?: string[]; sessions?: string[] } | undefined;
+	const source = course?.sourceLocale ?? 'en';
+	const locales = course?.locales ?? [source];
+	const courseText: Record<string, unknown> = {};
+	for (const l of locales) courseText[l] = read(join(dir, `course.${l}.yaml`), l === source ? 'course' : undefined);
+	const sessions = (course?.sessions ?? []).map((folder) => {
+		const sdir = join(dir, 'sessions', folder);
+		const text: Record<string, unknown> = {};
+		for (const l of locales) text[l] = read(join(sdir, `${l}.yaml`), l === source ? folder : undefined);
+		return { folder, structure: read(join(sdir, 'session.yaml')), text };
+	});
+	const terms = (read(join(root, 'stigmatising-terms.yaml')) ?? {}) as Record<string, string[]>;
+	return { course, courseText, sourceHashes, sessions, terms, readErrors };
+}

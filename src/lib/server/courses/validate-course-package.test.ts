@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { loadCoursePackage, type RawPackage } from './load-course-package.ts';
+import { validateCoursePackage } from './validate-course-package.ts';
+
+const fresh = (): RawPackage => structuredClone(loadCoursePackage('recovery-oriented-practice'));
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const session = (raw: RawPackage, i = 0) => raw.sessions[i].structure as Any;
+const text = (raw: RawPackage, locale: string, i = 0) => raw.sessions[i].text[locale] as Any;
+
+describe('the Recovery-Oriented Practice package', () => {
+	it('is valid: four sessions of exactly 180 minutes in en, cs and uk', () => {
+		const v = validateCoursePackage(fresh());
+		expect(v.errors).toEqual([]);
+		expect(v.pkg?.sessions).toHaveLength(4);
+		expect(v.report).toHaveLength(12);
+		for (const r of v.report) expect(r.minutes).toBe(180);
+		expect(new Set(v.report.map((r) => r.locale))).toEqual(new Set(['en', 'cs', 'uk']));
+	});
+});
+
+describe('validateCoursePackage rejects', () => {
+	it('an agenda that does not add up to 180 minutes', () => {
+		const raw = fresh();
+		session(raw).blocks[0].minutes += 5;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/adds up to 185 minutes, not 180/);
+	});
+	it('a sharing activity without the pass option', () => {
+		const raw = fresh();
+		const b = session(raw).blocks.find((x: Any) => x.activity);
+		b.activity.passable = false;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/must be passable/);
+	});
+	it('an interactive block without an activity definition', () => {
+		const raw = fresh();
+		const b = session(raw).blocks.find((x: Any) => x.kind === 'closing-round');
+		delete b.activity;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/is closing-round but has no activity definition/);
+	});
+	it('a block without a complete facilitator guide', () => {
+		const raw = fresh();
+		const first = session(raw).blocks[0].id;
+		delete text(raw, 'uk').blocks[first].facilitator.disclosure;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/uk\.yaml: blocks\..*facilitator\.disclosure/);
+		const raw2 = fresh();
+		delete text(raw2, 'en').blocks[first].facilitator;
+		expect(validateCoursePackage(raw2).errors.join('\n')).toMatch(/facilitator/);
+	});
+	it('a stigmatising term, in any locale', () => {
+		for (const [locale, phrase] of [
+			['en', 'Many of the mentally ill recover.'],
+			['cs', 'Každý, kdo trpí úzkostí, …'],
+			['uk', 'Людина, яка страждає на депресію, …']
+		]) {
+			const raw = fresh();
+			const first = session(raw).blocks[0].id;
+			text(raw, locale).blocks[first].participant += `\n\n${phrase}`;
+			expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/stigmatising term/);
+		}
+	});
+	it('a block with a content note flag but no note, and a missing agreements block on day 1', () => {
+		const raw = fresh();
+		const b = session(raw).blocks.find((x: Any) => x.contentNote);
+		delete text(raw, 'en').blocks[b.id].contentNote;
+		session(raw).blocks = session(raw).blocks.map((x: Any) => (x.kind === 'agreements' ? { ...x, kind: 'input' } : x));
+		const errors = validateCoursePackage(raw).errors.join('\n');
+		expect(errors).toMatch(/has no contentNote text/);
+		expect(errors).toMatch(/must open with the session agreements/);
+	});
+	it('reports a translation as outdated when the English source changed', () => {
+		const raw = fresh();
+		raw.sourceHashes['2-community'] = 'changed00000';
+		const v = validateCoursePackage(raw);
+		expect(v.errors).toEqual([]);
+		expect(v.warnings.join('\n')).toMatch(/2-community\/cs\.yaml: outdated translation/);
+		expect(v.report.find((r) => r.session === '2-community' && r.locale === 'uk')?.outdated).toBe(true);
+	});
+	it('a missing translation file', () => {
+		const raw = fresh();
+		raw.sessions[3].text.cs = undefined;
+		raw.readErrors.push('missing file content/courses/recovery-oriented-practice/sessions/4-care-approach/cs.yaml');
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/missing file .*cs\.yaml/);
+	});
+});
