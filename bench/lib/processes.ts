@@ -112,7 +112,9 @@ export function spawnServer(opts: {
 	child.stdout?.setEncoding('utf8').on('data', keep);
 	child.stderr?.setEncoding('utf8').on('data', (s: string) => {
 		keep(s);
-		for (const line of s.split('\n')) if (line.trim()) process.stderr.write(`[${opts.name}] ${line}\n`);
+		for (const line of s.split('\n')) {
+			if (line.trim()) process.stderr.write(`[${opts.name}] ${line}\n`);
+		}
 	});
 	if (child.pid === undefined) throw new Error(`could not spawn ${opts.name}`);
 	return {
@@ -225,5 +227,7 @@ export function cleanupSync(): void {
 		if (running(child)) child.kill('SIGKILL');
 	}
 	for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-	if (asyncCleanups.size) note(`exiting with cleanups not run: ${[...asyncCleanups.keys()].join(', ')}`);
+	if (asyncCleanups.size) {
+		note(`exiting with cleanups not run: ${[...asyncCleanups.keys()].join(', ')}`);
+	}
 }

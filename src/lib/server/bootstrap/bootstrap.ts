@@ -4,6 +4,11 @@ import { firstOrganisation, insertOrganisation } from '../organisations/organisa
 import { countAdmins } from '../accounts/users.queries.ts';
 import { inviteMember } from '../accounts/invite-member.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
+import { loadCoursePackage } from '../courses/load-course-package.ts';
+import { validateCoursePackage } from '../courses/validate-course-package.ts';
+import { importCourseVersion } from '../courses/import-course-version.ts';
+
+export const COURSE_SLUGS = ['recovery-oriented-practice'];
 
 export type BootstrapResult = { seeded: boolean; demo?: { email: string; password: string } };
 
@@ -26,6 +31,16 @@ export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
 			await seedDemo(db, auth, org.id);
 			log.info({ organisation: org.name }, 'seeded the demo organisation');
 		}
+	}
+	for (const slug of COURSE_SLUGS) {
+		// A package with errors is not imported; the last good version keeps serving.
+		const v = validateCoursePackage(loadCoursePackage(slug));
+		if (!v.pkg) {
+			log.error({ slug, errors: v.errors.slice(0, 20) }, 'course package has errors; not imported');
+			continue;
+		}
+		const r = await importCourseVersion(db, v.pkg);
+		if (r.created) log.info({ slug, version: r.version }, 'imported a new course version');
 	}
 	const initialAdmin = process.env.INITIAL_ADMIN_EMAIL;
 	if (initialAdmin && (await countAdmins(db, org.id)) === 0) {

@@ -14,18 +14,45 @@ export const BLOCK_KINDS = [
 ] as const;
 
 /** Kinds the live room runs as an activity; they must define one. */
-export const INTERACTIVE_KINDS = new Set(['check-in', 'pair-exercise', 'group-exercise', 'plenary', 'closing-round']);
+export const INTERACTIVE_KINDS = new Set([
+	'check-in',
+	'pair-exercise',
+	'group-exercise',
+	'plenary',
+	'closing-round'
+]);
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case');
 const passable = z.boolean();
 
 export const activitySchema = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('check-in'), passable, mode: z.enum(['word', 'scale']), scaleMax: z.number().int().min(3).max(10).optional() }),
-	z.object({ type: z.literal('poll'), passable, multiple: z.boolean(), anonymous: z.boolean(), options: z.array(id).min(2) }),
+	z.object({
+		type: z.literal('check-in'),
+		passable,
+		mode: z.enum(['word', 'scale']),
+		scaleMax: z.number().int().min(3).max(10).optional()
+	}),
+	z.object({
+		type: z.literal('poll'),
+		passable,
+		multiple: z.boolean(),
+		anonymous: z.boolean(),
+		options: z.array(id).min(2)
+	}),
 	z.object({ type: z.literal('word-cloud'), passable, maxWords: z.number().int().min(1).max(5) }),
 	z.object({ type: z.literal('open-prompt'), passable, shareable: z.boolean() }),
-	z.object({ type: z.literal('strengths-cards'), passable, pick: z.number().int().min(1), deck: z.array(id).min(2) }),
-	z.object({ type: z.literal('breakout'), passable, groupSize: z.number().int().min(2).max(6), minutes: z.number().int().min(1) }),
+	z.object({
+		type: z.literal('strengths-cards'),
+		passable,
+		pick: z.number().int().min(1),
+		deck: z.array(id).min(2)
+	}),
+	z.object({
+		type: z.literal('breakout'),
+		passable,
+		groupSize: z.number().int().min(2).max(6),
+		minutes: z.number().int().min(1)
+	}),
 	z.object({ type: z.literal('board'), passable, columns: z.array(id).min(1) }),
 	z.object({ type: z.literal('qa'), passable }),
 	z.object({ type: z.literal('closing-round'), passable })
@@ -42,7 +69,11 @@ export const blockSchema = z.object({
 });
 export type Block = z.infer<typeof blockSchema>;
 
-const source = z.object({ citation: z.string().min(1), ref: z.string().optional(), unverified: z.boolean().default(false) });
+const source = z.object({
+	citation: z.string().min(1),
+	ref: z.string().optional(),
+	unverified: z.boolean().default(false)
+});
 
 export const sessionSchema = z.object({
 	number: z.number().int().min(1),
@@ -63,7 +94,9 @@ export const courseSchema = z.object({
 });
 export type CourseStructure = z.infer<typeof courseSchema>;
 
-const translation = z.object({ status: z.enum(['draft', 'reviewed']), sourceHash: z.string().min(6) }).optional();
+const translation = z
+	.object({ status: z.enum(['draft', 'reviewed']), sourceHash: z.string().min(6) })
+	.optional();
 const text = z.string().trim().min(1);
 
 export const blockTextSchema = z.object({

@@ -34,13 +34,17 @@ describe('validateCoursePackage rejects', () => {
 		const raw = fresh();
 		const b = session(raw).blocks.find((x: Any) => x.kind === 'closing-round');
 		delete b.activity;
-		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/is closing-round but has no activity definition/);
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/is closing-round but has no activity definition/
+		);
 	});
 	it('a block without a complete facilitator guide', () => {
 		const raw = fresh();
 		const first = session(raw).blocks[0].id;
 		delete text(raw, 'uk').blocks[first].facilitator.disclosure;
-		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/uk\.yaml: blocks\..*facilitator\.disclosure/);
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/uk\.yaml: blocks\..*facilitator\.disclosure/
+		);
 		const raw2 = fresh();
 		delete text(raw2, 'en').blocks[first].facilitator;
 		expect(validateCoursePackage(raw2).errors.join('\n')).toMatch(/facilitator/);
@@ -61,7 +65,9 @@ describe('validateCoursePackage rejects', () => {
 		const raw = fresh();
 		const b = session(raw).blocks.find((x: Any) => x.contentNote);
 		delete text(raw, 'en').blocks[b.id].contentNote;
-		session(raw).blocks = session(raw).blocks.map((x: Any) => (x.kind === 'agreements' ? { ...x, kind: 'input' } : x));
+		session(raw).blocks = session(raw).blocks.map((x: Any) =>
+			x.kind === 'agreements' ? { ...x, kind: 'input' } : x
+		);
 		const errors = validateCoursePackage(raw).errors.join('\n');
 		expect(errors).toMatch(/has no contentNote text/);
 		expect(errors).toMatch(/must open with the session agreements/);
@@ -72,12 +78,16 @@ describe('validateCoursePackage rejects', () => {
 		const v = validateCoursePackage(raw);
 		expect(v.errors).toEqual([]);
 		expect(v.warnings.join('\n')).toMatch(/2-community\/cs\.yaml: outdated translation/);
-		expect(v.report.find((r) => r.session === '2-community' && r.locale === 'uk')?.outdated).toBe(true);
+		expect(v.report.find((r) => r.session === '2-community' && r.locale === 'uk')?.outdated).toBe(
+			true
+		);
 	});
 	it('a missing translation file', () => {
 		const raw = fresh();
 		raw.sessions[3].text.cs = undefined;
-		raw.readErrors.push('missing file content/courses/recovery-oriented-practice/sessions/4-care-approach/cs.yaml');
+		raw.readErrors.push(
+			'missing file content/courses/recovery-oriented-practice/sessions/4-care-approach/cs.yaml'
+		);
 		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/missing file .*cs\.yaml/);
 	});
 });

@@ -67,32 +67,46 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 	const report: SessionReport[] = [];
 
 	const course = courseSchema.safeParse(raw.course);
-	if (!course.success) return { errors: [...errors, ...issues('course.yaml', course.error)], warnings, report };
+	if (!course.success)
+		{return { errors: [...errors, ...issues('course.yaml', course.error)], warnings, report };}
 	const c = course.data;
-	if (!c.literature[0]?.primary) errors.push('course.yaml: the first literature entry must be the primary text');
+	if (!c.literature[0]?.primary)
+		{errors.push('course.yaml: the first literature entry must be the primary text');}
 
 	const termPatterns = Object.fromEntries(
 		Object.entries(raw.terms).map(([l, list]) => [
 			l,
-			(list ?? []).map((t) => ({ term: t, re: new RegExp(`(^|[^\\p{L}])${escapeRe(t)}($|[^\\p{L}])`, 'iu') }))
+			(list ?? []).map((t) => ({
+				term: t,
+				re: new RegExp(`(^|[^\\p{L}])${escapeRe(t)}($|[^\\p{L}])`, 'iu')
+			}))
 		])
 	);
 	const checkLanguage = (where: string, locale: string, value: unknown) => {
 		for (const s of strings(value)) {
 			for (const { term, re } of termPatterns[locale] ?? []) {
-				if (re.test(s)) errors.push(`${where}: stigmatising term "${term}" — use person-first wording`);
+				if (re.test(s))
+					{errors.push(`${where}: stigmatising term "${term}" — use person-first wording`);}
 			}
 		}
 	};
-	const checkTranslation = (where: string, locale: string, value: unknown, sourceHash: string | undefined) => {
+	const checkTranslation = (
+		where: string,
+		locale: string,
+		value: unknown,
+		sourceHash: string | undefined
+	) => {
 		if (locale === c.sourceLocale) return 'source' as const;
-		const t = (value as { translation?: { status?: string; sourceHash?: string } } | undefined)?.translation;
+		const t = (value as { translation?: { status?: string; sourceHash?: string } } | undefined)
+			?.translation;
 		if (!t?.status) {
 			errors.push(`${where}: a translated file needs a translation: { status, sourceHash } header`);
 			return 'draft' as const;
 		}
 		if (sourceHash && t.sourceHash !== sourceHash) {
-			warnings.push(`${where}: outdated translation — the English source changed since it was translated (${t.sourceHash} → ${sourceHash})`);
+			warnings.push(
+				`${where}: outdated translation — the English source changed since it was translated (${t.sourceHash} → ${sourceHash})`
+			);
 		}
 		return t.status as 'draft' | 'reviewed';
 	};
@@ -106,7 +120,8 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			errors.push(...issues(where, parsed.error));
 			continue;
 		}
-		if (parsed.data.topics.length !== c.sessions.length) errors.push(`${where}: topics must list one topic per session`);
+		if (parsed.data.topics.length !== c.sessions.length)
+			{errors.push(`${where}: topics must list one topic per session`);}
 		checkTranslation(where, l, parsed.data, raw.sourceHashes.course);
 		checkLanguage(where, l, { ...parsed.data, translation: undefined });
 		text[l] = parsed.data;
@@ -122,23 +137,32 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 		}
 		const st = parsed.data;
 		const total = st.blocks.reduce((n, b) => n + b.minutes, 0);
-		if (st.minutes !== c.sessionMinutes) errors.push(`${where}: minutes is ${st.minutes}, the course says ${c.sessionMinutes}`);
-		if (total !== st.minutes) errors.push(`${where}: the agenda adds up to ${total} minutes, not ${st.minutes}`);
+		if (st.minutes !== c.sessionMinutes)
+			{errors.push(`${where}: minutes is ${st.minutes}, the course says ${c.sessionMinutes}`);}
+		if (total !== st.minutes)
+			{errors.push(`${where}: the agenda adds up to ${total} minutes, not ${st.minutes}`);}
 		const ids = new Set<string>();
 		for (const b of st.blocks) {
 			const at = `${where}: block "${b.id}"`;
 			if (ids.has(b.id)) errors.push(`${at} appears twice`);
 			ids.add(b.id);
-			if (INTERACTIVE_KINDS.has(b.kind) && !b.activity) errors.push(`${at} is ${b.kind} but has no activity definition`);
-			if (b.activity && b.activity.passable !== true) errors.push(`${at}: every activity must be passable (passable: true)`);
-			if (b.activity?.type === 'breakout' && b.activity.minutes > b.minutes) errors.push(`${at}: the breakout is longer than the block`);
-			if (b.activity?.type === 'check-in' && b.activity.mode === 'scale' && !b.activity.scaleMax) errors.push(`${at}: a scale check-in needs scaleMax`);
+			if (INTERACTIVE_KINDS.has(b.kind) && !b.activity)
+				{errors.push(`${at} is ${b.kind} but has no activity definition`);}
+			if (b.activity && b.activity.passable !== true)
+				{errors.push(`${at}: every activity must be passable (passable: true)`);}
+			if (b.activity?.type === 'breakout' && b.activity.minutes > b.minutes)
+				{errors.push(`${at}: the breakout is longer than the block`);}
+			if (b.activity?.type === 'check-in' && b.activity.mode === 'scale' && !b.activity.scaleMax)
+				{errors.push(`${at}: a scale check-in needs scaleMax`);}
 		}
 		if (st.number === 1) {
 			const firstTwo = st.blocks.slice(0, 2).map((b) => b.kind);
-			if (!firstTwo.includes('agreements')) errors.push(`${where}: session 1 must open with the session agreements`);
+			if (!firstTwo.includes('agreements'))
+				{errors.push(`${where}: session 1 must open with the session agreements`);}
 		} else if (!st.blocks.some((b) => b.recallAgreements)) {
-			errors.push(`${where}: sessions after the first must recall the agreements (recallAgreements: true on a block)`);
+			errors.push(
+				`${where}: sessions after the first must recall the agreements (recallAgreements: true on a block)`
+			);
 		}
 
 		const sessionText: Record<string, SessionText> = {};
@@ -148,13 +172,26 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			const tp = sessionTextSchema.safeParse(s.text[l]);
 			if (!tp.success) {
 				errors.push(...issues(twhere, tp.error));
-				report.push({ session: s.folder, locale: l, minutes: total, activities: 0, participantWords: 0, facilitatorWords: 0, translation: 'missing', outdated: false });
+				report.push({
+					session: s.folder,
+					locale: l,
+					minutes: total,
+					activities: 0,
+					participantWords: 0,
+					facilitatorWords: 0,
+					translation: 'missing',
+					outdated: false
+				});
 				continue;
 			}
 			const t = tp.data;
 			const status = checkTranslation(twhere, l, t, raw.sourceHashes[s.folder]);
 			checkLanguage(twhere, l, { ...t, translation: undefined });
-			let participantWords = words(t.whatToExpect) + words(t.between.reading) + words(t.between.reflection) + words(t.between.task);
+			let participantWords =
+				words(t.whatToExpect) +
+				words(t.between.reading) +
+				words(t.between.reflection) +
+				words(t.between.task);
 			let facilitatorWords = 0;
 			for (const b of st.blocks) {
 				const bt = t.blocks[b.id];
@@ -163,17 +200,29 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 					errors.push(`${at} has no text (title, aim, participant text and facilitator guide)`);
 					continue;
 				}
-				if (b.contentNote && !bt.contentNote) errors.push(`${at} touches personal experience but has no contentNote text`);
+				if (b.contentNote && !bt.contentNote)
+					{errors.push(`${at} touches personal experience but has no contentNote text`);}
 				if (b.activity) {
 					const a = b.activity;
-					if (a.type === 'poll') for (const o of a.options) if (!bt.activity?.options?.[o]) errors.push(`${at}: poll option "${o}" has no label`);
-					if (a.type === 'strengths-cards') for (const o of a.deck) if (!bt.activity?.cards?.[o]) errors.push(`${at}: card "${o}" has no label`);
-					if (a.type === 'board') for (const o of a.columns) if (!bt.activity?.columns?.[o]) errors.push(`${at}: column "${o}" has no label`);
+					if (a.type === 'poll')
+						{for (const o of a.options)
+							{if (!bt.activity?.options?.[o]) errors.push(`${at}: poll option "${o}" has no label`);}}
+					if (a.type === 'strengths-cards')
+						{for (const o of a.deck)
+							{if (!bt.activity?.cards?.[o]) errors.push(`${at}: card "${o}" has no label`);}}
+					if (a.type === 'board')
+						{for (const o of a.columns)
+							{if (!bt.activity?.columns?.[o]) errors.push(`${at}: column "${o}" has no label`);}}
 				}
 				participantWords += words(bt.participant) + words(bt.activity?.prompt);
-				facilitatorWords += words(bt.facilitator.do) + words(bt.facilitator.timing) + words(bt.facilitator.disclosure) + words(bt.facilitator.coFacilitation);
+				facilitatorWords +=
+					words(bt.facilitator.do) +
+					words(bt.facilitator.timing) +
+					words(bt.facilitator.disclosure) +
+					words(bt.facilitator.coFacilitation);
 			}
-			for (const k of Object.keys(t.blocks)) if (!ids.has(k)) errors.push(`${twhere}: text for unknown block "${k}"`);
+			for (const k of Object.keys(t.blocks))
+				{if (!ids.has(k)) errors.push(`${twhere}: text for unknown block "${k}"`);}
 			const hashed = raw.sourceHashes[s.folder];
 			const declared = (t.translation?.sourceHash ?? hashed) as string;
 			report.push({

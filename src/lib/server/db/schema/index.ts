@@ -1,3 +1,4 @@
 export * from './auth.ts';
 export * from './organisations.ts';
 export * from './email.ts';
+export * from './courses.ts';

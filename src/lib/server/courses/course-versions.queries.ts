@@ -1,0 +1,47 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { courseVersions } from '../db/schema/index.ts';
+
+export async function findVersionByHash(db: Db, slug: string, contentHash: string) {
+	const [row] = await db
+		.select({ id: courseVersions.id, version: courseVersions.version })
+		.from(courseVersions)
+		.where(and(eq(courseVersions.slug, slug), eq(courseVersions.contentHash, contentHash)))
+		.limit(1);
+	return row;
+}
+
+export async function insertNextVersion(
+	db: Db,
+	v: { slug: string; contentHash: string; package: unknown }
+) {
+	const [row] = await db
+		.insert(courseVersions)
+		.values({
+			slug: v.slug,
+			contentHash: v.contentHash,
+			package: v.package,
+			version: sql`(select coalesce(max(version), 0) + 1 from course_versions where slug = ${v.slug})`
+		})
+		.returning({ id: courseVersions.id, version: courseVersions.version });
+	return row;
+}
+
+export async function latestVersion(db: Db, slug: string) {
+	const [row] = await db
+		.select()
+		.from(courseVersions)
+		.where(eq(courseVersions.slug, slug))
+		.orderBy(desc(courseVersions.version))
+		.limit(1);
+	return row;
+}
+
+export async function versionByNumber(db: Db, slug: string, version: number) {
+	const [row] = await db
+		.select()
+		.from(courseVersions)
+		.where(and(eq(courseVersions.slug, slug), eq(courseVersions.version, version)))
+		.limit(1);
+	return row;
+}

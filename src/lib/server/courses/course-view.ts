@@ -1,0 +1,25 @@
+import { marked } from 'marked';
+import type { Db } from '../db/client.ts';
+import { latestVersion } from './course-versions.queries.ts';
+import type { CoursePackage } from './validate-course-package.ts';
+
+/*
+ * Markdown comes only from the course package in this repository (reviewed like code), so
+ * its HTML is trusted; nothing a participant types is ever rendered through here.
+ */
+export function md(text: string | undefined): string {
+	return text ? (marked.parse(text, { async: false }) as string) : '';
+}
+
+/** The latest imported version of a course, in the viewer's locale (falling back to the source). */
+export async function loadCourse(db: Db, slug: string, locale: string) {
+	const row = await latestVersion(db, slug);
+	if (!row) return undefined;
+	const pkg = row.package as CoursePackage;
+	const l = pkg.text[locale] ? locale : pkg.course.sourceLocale;
+	return { version: row.version, pkg, locale: l };
+}
+
+export function sessionIn(pkg: CoursePackage, n: number) {
+	return pkg.sessions.find((s) => s.structure.number === n);
+}
