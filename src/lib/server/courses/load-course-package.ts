@@ -44,13 +44,15 @@ export function loadCoursePackage(slug: string, root = CONTENT_ROOT): RawPackage
 	const source = course?.sourceLocale ?? 'en';
 	const locales = course?.locales ?? [source];
 	const courseText: Record<string, unknown> = {};
-	for (const l of locales)
-		{courseText[l] = read(join(dir, `course.${l}.yaml`), l === source ? 'course' : undefined);}
+	for (const l of locales) {
+		courseText[l] = read(join(dir, `course.${l}.yaml`), l === source ? 'course' : undefined);
+	}
 	const sessions = (course?.sessions ?? []).map((folder) => {
 		const sdir = join(dir, 'sessions', folder);
 		const text: Record<string, unknown> = {};
-		for (const l of locales)
-			{text[l] = read(join(sdir, `${l}.yaml`), l === source ? folder : undefined);}
+		for (const l of locales) {
+			text[l] = read(join(sdir, `${l}.yaml`), l === source ? folder : undefined);
+		}
 		return { folder, structure: read(join(sdir, 'session.yaml')), text };
 	});
 	const terms = (read(join(root, 'stigmatising-terms.yaml')) ?? {}) as Record<string, string[]>;

@@ -67,11 +67,13 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 	const report: SessionReport[] = [];
 
 	const course = courseSchema.safeParse(raw.course);
-	if (!course.success)
-		{return { errors: [...errors, ...issues('course.yaml', course.error)], warnings, report };}
+	if (!course.success) {
+		return { errors: [...errors, ...issues('course.yaml', course.error)], warnings, report };
+	}
 	const c = course.data;
-	if (!c.literature[0]?.primary)
-		{errors.push('course.yaml: the first literature entry must be the primary text');}
+	if (!c.literature[0]?.primary) {
+		errors.push('course.yaml: the first literature entry must be the primary text');
+	}
 
 	const termPatterns = Object.fromEntries(
 		Object.entries(raw.terms).map(([l, list]) => [
@@ -85,8 +87,9 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 	const checkLanguage = (where: string, locale: string, value: unknown) => {
 		for (const s of strings(value)) {
 			for (const { term, re } of termPatterns[locale] ?? []) {
-				if (re.test(s))
-					{errors.push(`${where}: stigmatising term "${term}" — use person-first wording`);}
+				if (re.test(s)) {
+					errors.push(`${where}: stigmatising term "${term}" — use person-first wording`);
+				}
 			}
 		}
 	};
@@ -120,8 +123,9 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			errors.push(...issues(where, parsed.error));
 			continue;
 		}
-		if (parsed.data.topics.length !== c.sessions.length)
-			{errors.push(`${where}: topics must list one topic per session`);}
+		if (parsed.data.topics.length !== c.sessions.length) {
+			errors.push(`${where}: topics must list one topic per session`);
+		}
 		checkTranslation(where, l, parsed.data, raw.sourceHashes.course);
 		checkLanguage(where, l, { ...parsed.data, translation: undefined });
 		text[l] = parsed.data;
@@ -137,28 +141,35 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 		}
 		const st = parsed.data;
 		const total = st.blocks.reduce((n, b) => n + b.minutes, 0);
-		if (st.minutes !== c.sessionMinutes)
-			{errors.push(`${where}: minutes is ${st.minutes}, the course says ${c.sessionMinutes}`);}
-		if (total !== st.minutes)
-			{errors.push(`${where}: the agenda adds up to ${total} minutes, not ${st.minutes}`);}
+		if (st.minutes !== c.sessionMinutes) {
+			errors.push(`${where}: minutes is ${st.minutes}, the course says ${c.sessionMinutes}`);
+		}
+		if (total !== st.minutes) {
+			errors.push(`${where}: the agenda adds up to ${total} minutes, not ${st.minutes}`);
+		}
 		const ids = new Set<string>();
 		for (const b of st.blocks) {
 			const at = `${where}: block "${b.id}"`;
 			if (ids.has(b.id)) errors.push(`${at} appears twice`);
 			ids.add(b.id);
-			if (INTERACTIVE_KINDS.has(b.kind) && !b.activity)
-				{errors.push(`${at} is ${b.kind} but has no activity definition`);}
-			if (b.activity && b.activity.passable !== true)
-				{errors.push(`${at}: every activity must be passable (passable: true)`);}
-			if (b.activity?.type === 'breakout' && b.activity.minutes > b.minutes)
-				{errors.push(`${at}: the breakout is longer than the block`);}
-			if (b.activity?.type === 'check-in' && b.activity.mode === 'scale' && !b.activity.scaleMax)
-				{errors.push(`${at}: a scale check-in needs scaleMax`);}
+			if (INTERACTIVE_KINDS.has(b.kind) && !b.activity) {
+				errors.push(`${at} is ${b.kind} but has no activity definition`);
+			}
+			if (b.activity && b.activity.passable !== true) {
+				errors.push(`${at}: every activity must be passable (passable: true)`);
+			}
+			if (b.activity?.type === 'breakout' && b.activity.minutes > b.minutes) {
+				errors.push(`${at}: the breakout is longer than the block`);
+			}
+			if (b.activity?.type === 'check-in' && b.activity.mode === 'scale' && !b.activity.scaleMax) {
+				errors.push(`${at}: a scale check-in needs scaleMax`);
+			}
 		}
 		if (st.number === 1) {
 			const firstTwo = st.blocks.slice(0, 2).map((b) => b.kind);
-			if (!firstTwo.includes('agreements'))
-				{errors.push(`${where}: session 1 must open with the session agreements`);}
+			if (!firstTwo.includes('agreements')) {
+				errors.push(`${where}: session 1 must open with the session agreements`);
+			}
 		} else if (!st.blocks.some((b) => b.recallAgreements)) {
 			errors.push(
 				`${where}: sessions after the first must recall the agreements (recallAgreements: true on a block)`
@@ -200,19 +211,26 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 					errors.push(`${at} has no text (title, aim, participant text and facilitator guide)`);
 					continue;
 				}
-				if (b.contentNote && !bt.contentNote)
-					{errors.push(`${at} touches personal experience but has no contentNote text`);}
+				if (b.contentNote && !bt.contentNote) {
+					errors.push(`${at} touches personal experience but has no contentNote text`);
+				}
 				if (b.activity) {
 					const a = b.activity;
-					if (a.type === 'poll')
-						{for (const o of a.options)
-							{if (!bt.activity?.options?.[o]) errors.push(`${at}: poll option "${o}" has no label`);}}
-					if (a.type === 'strengths-cards')
-						{for (const o of a.deck)
-							{if (!bt.activity?.cards?.[o]) errors.push(`${at}: card "${o}" has no label`);}}
-					if (a.type === 'board')
-						{for (const o of a.columns)
-							{if (!bt.activity?.columns?.[o]) errors.push(`${at}: column "${o}" has no label`);}}
+					if (a.type === 'poll') {
+						for (const o of a.options) {
+							if (!bt.activity?.options?.[o]) errors.push(`${at}: poll option "${o}" has no label`);
+						}
+					}
+					if (a.type === 'strengths-cards') {
+						for (const o of a.deck) {
+							if (!bt.activity?.cards?.[o]) errors.push(`${at}: card "${o}" has no label`);
+						}
+					}
+					if (a.type === 'board') {
+						for (const o of a.columns) {
+							if (!bt.activity?.columns?.[o]) errors.push(`${at}: column "${o}" has no label`);
+						}
+					}
 				}
 				participantWords += words(bt.participant) + words(bt.activity?.prompt);
 				facilitatorWords +=
@@ -221,8 +239,9 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 					words(bt.facilitator.disclosure) +
 					words(bt.facilitator.coFacilitation);
 			}
-			for (const k of Object.keys(t.blocks))
-				{if (!ids.has(k)) errors.push(`${twhere}: text for unknown block "${k}"`);}
+			for (const k of Object.keys(t.blocks)) {
+				if (!ids.has(k)) errors.push(`${twhere}: text for unknown block "${k}"`);
+			}
 			const hashed = raw.sourceHashes[s.folder];
 			const declared = (t.translation?.sourceHash ?? hashed) as string;
 			report.push({
