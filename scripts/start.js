@@ -79,9 +79,8 @@ async function shutdown(signal) {
 	for (const res of streams) res.end();
 	server.closeIdleConnections();
 	process.emit('sveltekit:shutdown', signal);
-	// Listeners close the database asynchronously; give them a moment, then leave.
+	// The init hook's listener closes the database (and the PGlite lock) asynchronously.
 	await new Promise((r) => setTimeout(r, 300));
-	await globalThis.trellisClosed?.();
 	process.exit(0);
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

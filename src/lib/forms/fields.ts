@@ -3,7 +3,7 @@ import { z } from 'zod';
 /*
  * Form field schemas shared by server actions and pages. Issue messages are message keys
  * (optionally "key:number") that the page renders in the viewer's language; see
- * components/field-error.svelte.
+ * i18n/error-text.ts.
  */
 
 const NO_MARKUP = /^[^<>]*$/;
