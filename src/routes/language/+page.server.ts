@@ -2,6 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { appContext } from '#lib/server/context.ts';
 import { setUserLocale } from '#lib/server/accounts/users.queries.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
+import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
+import { safePath } from '#lib/server/security/safe-path.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -12,18 +14,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const locale = asLocale(String(form.get('locale') ?? ''));
 		const back = String(form.get('redirectTo') ?? '/');
-		cookies.set('trellis_locale', locale, {
-			path: '/',
-			httpOnly: false,
-			sameSite: 'lax',
-			maxAge: 60 * 60 * 24 * 365,
-			secure: url.protocol === 'https:'
-		});
+		setLocaleCookie(cookies, locale, url.protocol === 'https:');
 		if (locals.user) {
 			const { db } = await appContext();
 			await setUserLocale(db, locals.user.id, locale);
 		}
-		// Only same-site paths: never an open redirect.
-		redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+		redirect(303, safePath(back));
 	}
 };

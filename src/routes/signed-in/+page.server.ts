@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
+import { safePath } from '#lib/server/security/safe-path.ts';
 import type { PageServerLoad } from './$types';
 
 /*
@@ -9,6 +10,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, cookies, url }) => {
 	if (!locals.user) redirect(303, '/sign-in');
 	setLocaleCookie(cookies, locals.user.locale, url.protocol === 'https:');
-	const next = url.searchParams.get('next') ?? '/';
-	redirect(303, next.startsWith('/') && !next.startsWith('//') ? next : '/');
+	redirect(303, safePath(url.searchParams.get('next')));
 };

@@ -1,4 +1,6 @@
+import { error } from '@sveltejs/kit';
 import { marked } from 'marked';
+import * as m from '#lib/paraglide/messages.js';
 import type { Db } from '../db/client.ts';
 import { latestVersion } from './course-versions.queries.ts';
 import type { CoursePackage } from './validate-course-package.ts';
@@ -22,4 +24,22 @@ export async function loadCourse(db: Db, slug: string, locale: string) {
 
 export function sessionIn(pkg: CoursePackage, n: number) {
 	return pkg.sessions.find((s) => s.structure.number === n);
+}
+
+/**
+ * One session of the latest course version in the viewer's locale, or a 404 for an unknown
+ * course or session number. Shared by the participant page and the facilitator guide.
+ */
+export async function loadSessionOr404(db: Db, slug: string, nParam: string, locale: string) {
+	const n = Number(nParam);
+	if (!Number.isInteger(n) || n < 1 || n > 20) error(404, m.error_not_found());
+	const c = await loadCourse(db, slug, locale);
+	const s = c && sessionIn(c.pkg, n);
+	if (!c || !s) error(404, m.error_not_found());
+	return {
+		n,
+		course: c,
+		session: s,
+		text: s.text[c.locale] ?? s.text[c.pkg.course.sourceLocale]
+	};
 }

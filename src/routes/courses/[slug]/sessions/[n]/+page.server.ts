@@ -1,17 +1,15 @@
-import { error } from '@sveltejs/kit';
-import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
-import { loadCourse, md, sessionIn } from '#lib/server/courses/course-view.ts';
+import { loadSessionOr404, md } from '#lib/server/courses/course-view.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const n = Number(params.n);
-	if (!Number.isInteger(n) || n < 1 || n > 20) error(404, m.error_not_found());
 	const { db } = await appContext();
-	const c = await loadCourse(db, params.slug, locals.locale);
-	const s = c && sessionIn(c.pkg, n);
-	if (!c || !s) error(404, m.error_not_found());
-	const t = s.text[c.locale] ?? s.text[c.pkg.course.sourceLocale];
+	const {
+		n,
+		course: c,
+		session: s,
+		text: t
+	} = await loadSessionOr404(db, params.slug, params.n, locals.locale);
 	let start = 0;
 	return {
 		slug: params.slug,
