@@ -50,7 +50,11 @@ type Memory = { idleRssMb: number; peakRssMb: number };
 
 const failures: string[] = [];
 
+// BENCH_ONLY=pages (comma-separated part names) runs a subset while working on one figure.
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+
 async function part(name: string, fn: () => Promise<void>): Promise<void> {
+	if (ONLY && !ONLY.some((o) => name.startsWith(o))) return;
 	note(`${name}…`);
 	try {
 		await fn();
@@ -99,7 +103,9 @@ async function benchPages(): Promise<void> {
 		const origin = `http://127.0.0.1:${port}`;
 		for (const [prefix, path] of [
 			['home', '/'],
-			['sign_in', '/sign-in']
+			['sign_in', '/sign-in'],
+			['course', '/courses/recovery-oriented-practice'],
+			['session', '/courses/recovery-oriented-practice/sessions/1']
 		] as const) {
 			const w = await pageWeight(origin, path, CLIENT_DIR);
 			note(
@@ -117,6 +123,12 @@ async function benchPages(): Promise<void> {
 				bench: 'pages',
 				figure: `${prefix}_html_bytes_br`,
 				value: w.htmlBytesBr,
+				unit: 'bytes'
+			});
+			emit({
+				bench: 'pages',
+				figure: `${prefix}_html_bytes_wire`,
+				value: w.htmlBytesWire,
 				unit: 'bytes'
 			});
 		}

@@ -14,7 +14,7 @@ function assertLocal(url: URL): void {
 /** GET `url`, reading the whole body. `agent: false` opens a fresh connection. */
 export function get(
 	url: string | URL,
-	opts: { agent?: http.Agent | false; timeoutMs?: number } = {}
+	opts: { agent?: http.Agent | false; timeoutMs?: number; headers?: Record<string, string> } = {}
 ): Promise<Response> {
 	const u = new URL(url);
 	assertLocal(u);
@@ -24,7 +24,7 @@ export function get(
 			{
 				method: 'GET',
 				agent: opts.agent ?? false,
-				headers: { 'user-agent': 'trellis-bench', accept: 'text/html,*/*' },
+				headers: { 'user-agent': 'trellis-bench', accept: 'text/html,*/*', ...opts.headers },
 				timeout: opts.timeoutMs ?? 30_000
 			},
 			(res) => {

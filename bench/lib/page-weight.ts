@@ -9,6 +9,8 @@ import { get } from './http.ts';
 export type Asset = { path: string; kind: 'js' | 'css' | 'other'; bytesBr: number; source: string };
 export type PageWeight = {
 	htmlBytesBr: number;
+	/** The HTML as the server actually sends it to a browser that accepts brotli. */
+	htmlBytesWire: number;
 	jsBytesBr: number;
 	totalBytesBr: number;
 	assets: Asset[];
@@ -99,11 +101,14 @@ export async function pageWeight(
 		assets.push({ path: url.pathname, kind: kindOf(url.pathname), bytesBr, source });
 	}
 	const htmlBytesBr = brotli(res.body);
+	const wire = await get(pageUrl, { headers: { 'accept-encoding': 'br, gzip' } });
+	const htmlBytesWire = wire.body.length;
 	const sum = (list: Asset[]): number => list.reduce((n, a) => n + a.bytesBr, 0);
 	return {
 		htmlBytesBr,
+		htmlBytesWire,
 		jsBytesBr: sum(assets.filter((a) => a.kind === 'js')),
-		totalBytesBr: htmlBytesBr + sum(assets),
+		totalBytesBr: Math.max(htmlBytesBr, htmlBytesWire) + sum(assets),
 		assets
 	};
 }

@@ -75,6 +75,13 @@ test('the facilitator guide is for facilitators, including the peer trainer, and
 		f.getByRole('heading', { name: 'How the two facilitators share this block' }).first()
 	).toBeVisible();
 	await expect(f.getByText('Total: 180 minutes, breaks included.')).toBeVisible();
+	await expect(f.getByText(/Course version \d+ · Original text \(English\)/)).toBeVisible();
+	await peer.addCookies([{ name: 'trellis_locale', value: 'uk', url: 'http://127.0.0.1:4173' }]);
+	await f.reload();
+	// Authors see that the Ukrainian text is a draft nobody has reviewed yet.
+	await expect(f.getByText('Чернетка перекладу, ще не перевірена')).toBeVisible();
+	await peer.addCookies([{ name: 'trellis_locale', value: 'en', url: 'http://127.0.0.1:4173' }]);
+	await f.reload();
 	const pdf = await f.pdf({ format: 'A4' });
 	expect(pdf.length).toBeGreaterThan(10_000);
 	await f.emulateMedia({ media: 'print' });

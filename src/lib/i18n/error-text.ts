@@ -13,7 +13,14 @@ const simple: Record<string, () => string> = {
 	rate_limited: () => m.rate_limited(),
 	reset_invalid: () => m.reset_invalid(),
 	invite_invalid: () => m.invite_invalid(),
-	admin_last_admin: () => m.admin_last_admin()
+	admin_last_admin: () => m.admin_last_admin(),
+	error_not_found: () => m.error_not_found(),
+	error_date: () => m.error_date(),
+	error_date_future: () => m.error_date_future(),
+	error_https_url: () => m.error_https_url(),
+	error_country: () => m.error_country(),
+	error_phone: () => m.error_phone(),
+	error_phone_or_chat: () => m.error_phone_or_chat()
 };
 
 /** Renders an error key from a form schema ("key" or "key:number") in the current language. */

@@ -7,6 +7,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
 import { loadCoursePackage } from '../courses/load-course-package.ts';
 import { validateCoursePackage } from '../courses/validate-course-package.ts';
 import { importCourseVersion } from '../courses/import-course-version.ts';
+import { seedCrisisResources } from '../safety/seed-crisis-resources.ts';
 
 export const COURSE_SLUGS = ['recovery-oriented-practice'];
 
@@ -32,6 +33,8 @@ export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
 			log.info({ organisation: org.name }, 'seeded the demo organisation');
 		}
 	}
+	// An organisation never runs without the verified crisis lines; admins add the rest.
+	if ((await seedCrisisResources(db, org.id)) > 0) log.info('seeded the verified crisis resources');
 	for (const slug of COURSE_SLUGS) {
 		// A package with errors is not imported; the last good version keeps serving.
 		const v = validateCoursePackage(loadCoursePackage(slug));

@@ -16,6 +16,8 @@ export type CoursePackage = {
 	course: CourseStructure;
 	text: Record<string, CourseText>;
 	sessions: { folder: string; structure: SessionStructure; text: Record<string, SessionText> }[];
+	/** Hash of each English source file, so pages can tell authors a translation is outdated. */
+	sourceHashes?: Record<string, string>;
 };
 
 export type SessionReport = {
@@ -258,6 +260,7 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 		}
 		sessions.push({ folder: s.folder, structure: st, text: sessionText });
 	}
-	const pkg = errors.length === 0 ? { course: c, text, sessions } : undefined;
+	const pkg =
+		errors.length === 0 ? { course: c, text, sessions, sourceHashes: raw.sourceHashes } : undefined;
 	return { errors, warnings, report, pkg };
 }

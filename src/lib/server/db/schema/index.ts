@@ -2,3 +2,4 @@ export * from './auth.ts';
 export * from './organisations.ts';
 export * from './email.ts';
 export * from './courses.ts';
+export * from './safety.ts';

@@ -1,5 +1,7 @@
 import { appContext } from '#lib/server/context.ts';
 import { loadSessionOr404, md } from '#lib/server/courses/course-view.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { crisisPanel } from '#lib/server/safety/crisis-panel.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -11,7 +13,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		text: t
 	} = await loadSessionOr404(db, params.slug, params.n, locals.locale);
 	let start = 0;
+	const org = await currentOrganisation(db);
 	return {
+		crisis: await crisisPanel(db, org.id, locals.locale),
 		slug: params.slug,
 		lang: c.locale,
 		courseTitle: c.pkg.text[c.locale].title,

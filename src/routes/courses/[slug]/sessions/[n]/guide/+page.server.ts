@@ -2,6 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { loadSessionOr404, md } from '#lib/server/courses/course-view.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { crisisPanel } from '#lib/server/safety/crisis-panel.ts';
 import type { PageServerLoad } from './$types';
 
 /* The facilitator guide is for facilitators (peer trainers included) and admins. */
@@ -16,10 +18,22 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		text: t
 	} = await loadSessionOr404(db, params.slug, params.n, locals.locale);
 	let start = 0;
+	const org = await currentOrganisation(db);
 	return {
+		crisis: await crisisPanel(db, org.id, locals.locale),
 		slug: params.slug,
 		lang: c.locale,
 		courseTitle: c.pkg.text[c.locale].title,
+		version: c.version,
+		// Authors and facilitators see whether the text they read has been reviewed.
+		translation:
+			c.locale === c.pkg.course.sourceLocale
+				? { status: 'source' as const, outdated: false }
+				: {
+						status: t.translation?.status ?? 'draft',
+						outdated:
+							!!c.pkg.sourceHashes && t.translation?.sourceHash !== c.pkg.sourceHashes[s.folder]
+					},
 		number: n,
 		title: t.title,
 		total: s.structure.minutes,
