@@ -93,8 +93,9 @@ async function shutdown(signal) {
 	for (const res of streams) res.end();
 	server.closeIdleConnections();
 	process.emit('sveltekit:shutdown', signal);
-	// The init hook's listener closes the database (and the PGlite lock) asynchronously.
-	await new Promise((r) => setTimeout(r, 300));
+	// The init hook's listener stops the job queue (letting a running job finish) and closes
+	// the database (and the PGlite lock); it leaves its promise here for us to wait on.
+	await (globalThis.trellisShutdownDone ?? new Promise((r) => setTimeout(r, 300)));
 	process.exit(0);
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -6,7 +6,8 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { bootstrap } from '#lib/server/bootstrap/bootstrap.ts';
-import { closeDb } from '#lib/server/db/index.ts';
+import { closeDb, getDbHandle } from '#lib/server/db/index.ts';
+import { startBackgroundJobs } from '#lib/server/jobs/background-jobs.ts';
 import { closeTransports } from '#lib/server/email/send-email.ts';
 import { log } from '#lib/server/log.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
@@ -17,9 +18,13 @@ export const init: ServerInit = async () => {
 	const ctx = await appContext();
 	const result = await bootstrap(ctx);
 	(globalThis as Record<string, unknown>).trellisStartInfo = { db: ctx.kind, ...result };
-	process.once('sveltekit:shutdown' as never, async () => {
-		closeTransports();
-		await closeDb();
+	const jobs = await startBackgroundJobs(await getDbHandle(), ctx);
+	process.once('sveltekit:shutdown' as never, () => {
+		(globalThis as Record<string, unknown>).trellisShutdownDone = (async () => {
+			await jobs.stop().catch((e) => log.error({ err: String(e) }, 'stopping jobs failed'));
+			closeTransports();
+			await closeDb();
+		})();
 	});
 };
 

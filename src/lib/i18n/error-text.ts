@@ -15,12 +15,31 @@ const simple: Record<string, () => string> = {
 	invite_invalid: () => m.invite_invalid(),
 	admin_last_admin: () => m.admin_last_admin(),
 	error_not_found: () => m.error_not_found(),
+	error_forbidden: () => m.error_forbidden(),
 	error_date: () => m.error_date(),
 	error_date_future: () => m.error_date_future(),
 	error_https_url: () => m.error_https_url(),
 	error_country: () => m.error_country(),
 	error_phone: () => m.error_phone(),
-	error_phone_or_chat: () => m.error_phone_or_chat()
+	error_phone_or_chat: () => m.error_phone_or_chat(),
+	error_join_link: () => m.error_join_link(),
+	error_cohort_closed: () => m.error_cohort_closed(),
+	error_join_refused: () => m.error_join_refused(),
+	error_already_in_cohort: () => m.error_already_in_cohort(),
+	error_co_facilitator: () => m.error_co_facilitator(),
+	error_capacity: () => m.error_capacity(),
+	error_min_present: () => m.error_min_present(),
+	error_session_time: () => m.error_session_time(),
+	error_date_past: () => m.error_date_past(),
+	error_session_order: () => m.error_session_order(),
+	error_video_kind: () => m.error_video_kind(),
+	error_video_url: () => m.error_video_url(),
+	error_room: () => m.error_room(),
+	error_bbb_secret: () => m.error_bbb_secret(),
+	error_attendance: () => m.error_attendance(),
+	error_confirm_name: () => m.error_confirm_name(),
+	error_choice: () => m.error_choice(),
+	error_forbidden_action: () => m.error_forbidden_action()
 };
 
 /** Renders an error key from a form schema ("key" or "key:number") in the current language. */

@@ -6,7 +6,16 @@ import { createAccount } from './create-account.ts';
 import { addMembership, findUserByEmail } from './users.queries.ts';
 
 export type AcceptResult =
-	{ ok: true; userId: string; created: boolean; email: string } | { ok: false; reason: 'invalid' };
+	| {
+			ok: true;
+			userId: string;
+			created: boolean;
+			email: string;
+			cohortId: string | null;
+			/** Null when the person asked through a cohort's join link rather than being invited. */
+			invitedBy: string | null;
+	  }
+	| { ok: false; reason: 'invalid' };
 
 /**
  * Accepts an invitation. A new person gets an account with the password they chose; a
@@ -48,5 +57,12 @@ export async function acceptInvitation(
 		created = true;
 	}
 	await addMembership(db, { organisationId: inv.organisationId, userId: user.id, role: inv.role });
-	return { ok: true, userId: user.id, created, email: inv.email };
+	return {
+		ok: true,
+		userId: user.id,
+		created,
+		email: inv.email,
+		cohortId: inv.cohortId,
+		invitedBy: inv.invitedBy
+	};
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { invitations, organisations, type OrgRole } from '../db/schema/index.ts';
+import { cohorts, invitations, organisations, type OrgRole } from '../db/schema/index.ts';
 
 export async function insertInvitation(
 	db: Db,
@@ -12,6 +12,7 @@ export async function insertInvitation(
 		invitedBy: string | null;
 		locale: string;
 		expiresAt: Date;
+		cohortId?: string | null;
 	}
 ) {
 	const [row] = await db.insert(invitations).values(i).returning({ id: invitations.id });
@@ -27,10 +28,15 @@ export async function findOpenInvitationByHash(db: Db, tokenHash: string, now: D
 			organisationName: organisations.name,
 			email: invitations.email,
 			role: invitations.role,
-			locale: invitations.locale
+			locale: invitations.locale,
+			cohortId: invitations.cohortId,
+			invitedBy: invitations.invitedBy,
+			cohortName: cohorts.name,
+			cohortCancelledAt: cohorts.cancelledAt
 		})
 		.from(invitations)
 		.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+		.leftJoin(cohorts, eq(cohorts.id, invitations.cohortId))
 		.where(
 			and(
 				eq(invitations.tokenHash, tokenHash),
@@ -75,7 +81,13 @@ export async function listOpenInvitations(db: Db, organisationId: string, now: D
 		.orderBy(asc(invitations.createdAt));
 }
 
-export async function cancelInvitation(db: Db, organisationId: string, id: string, now: Date) {
+export async function cancelInvitation(
+	db: Db,
+	organisationId: string,
+	id: string,
+	now: Date,
+	cohortId?: string
+) {
 	const rows = await db
 		.update(invitations)
 		.set({ cancelledAt: now })
@@ -83,6 +95,7 @@ export async function cancelInvitation(db: Db, organisationId: string, id: strin
 			and(
 				eq(invitations.id, id),
 				eq(invitations.organisationId, organisationId),
+				cohortId ? eq(invitations.cohortId, cohortId) : undefined,
 				isNull(invitations.acceptedAt),
 				isNull(invitations.cancelledAt)
 			)
@@ -112,4 +125,20 @@ export async function countOpenInvitationsFor(
 			)
 		);
 	return row?.n ?? 0;
+}
+
+/** Open invitations to one cohort, for its facilitators' page. */
+export async function listCohortInvitations(db: Db, cohortId: string, now: Date) {
+	return db
+		.select({ id: invitations.id, email: invitations.email, createdAt: invitations.createdAt })
+		.from(invitations)
+		.where(
+			and(
+				eq(invitations.cohortId, cohortId),
+				isNull(invitations.acceptedAt),
+				isNull(invitations.cancelledAt),
+				gt(invitations.expiresAt, now)
+			)
+		)
+		.orderBy(asc(invitations.createdAt));
 }

@@ -12,6 +12,8 @@ export type EmailMessage = {
 	kind: string;
 	locale: string;
 	attachments?: { filename: string; content: string; contentType: string }[];
+	/** Lets the cohort page list the emails sent about that cohort. */
+	cohortId?: string;
 };
 
 const transports = new Map<string, Transporter>();
@@ -39,6 +41,8 @@ export async function sendEmail(db: Db, cfg: Config, msg: EmailMessage): Promise
 		htmlBody: msg.html,
 		kind: msg.kind,
 		locale: msg.locale,
+		attachments: msg.attachments ?? null,
+		cohortId: msg.cohortId ?? null,
 		status: smtp ? 'queued' : 'stored'
 	});
 	if (!smtp) {

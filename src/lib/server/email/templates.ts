@@ -19,7 +19,7 @@ function layout(p: { lang: string; lines: string[]; action: string; url: string;
 	);
 }
 
-function message(
+export function message(
 	kind: string,
 	to: string,
 	locale: string,

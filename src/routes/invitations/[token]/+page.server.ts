@@ -9,13 +9,14 @@ import { hashToken } from '#lib/server/security/tokens.ts';
 import { roleLabel } from '#lib/server/accounts/role-label.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone } from '#lib/server/i18n/locale.ts';
+import { joinCohort } from '#lib/server/cohorts/join-cohort.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 async function openInvitation(token: string) {
 	const { db } = await appContext();
 	if (token.length > 200) return undefined;
 	const inv = await findOpenInvitationByHash(db, hashToken(token), new Date());
-	if (!inv) return undefined;
+	if (!inv || inv.cohortCancelledAt) return undefined;
 	const existing = await findUserByEmail(db, inv.email);
 	return { ...inv, existing: !!existing };
 }
@@ -27,11 +28,26 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		invalid: false as const,
 		organisation: inv.organisationName,
 		role: roleLabel(inv.role, locals.locale),
+		cohort: inv.cohortName,
 		email: inv.email,
 		existing: inv.existing,
 		signedInAsInvitee: locals.user?.email === inv.email
 	};
 };
+
+/* An invitation to a cohort also takes the place (or a waiting-list place) there. */
+async function afterAccept(r: {
+	userId: string;
+	cohortId: string | null;
+	invitedBy: string | null;
+}) {
+	if (!r.cohortId) return '/profile';
+	const { db, cfg } = await appContext();
+	// Asked through the join link (no inviter): the cohort's approval rule applies.
+	const via = r.invitedBy ? 'invitation' : 'link';
+	await joinCohort(db, cfg, { cohortId: r.cohortId, userId: r.userId, via });
+	return `/cohorts/${r.cohortId}`;
+}
 
 const newAccount = z.object({
 	name: requiredText(80),
@@ -54,7 +70,7 @@ export const actions: Actions = {
 				timeZone: locals.user.timeZone
 			});
 			if (!r.ok) return fail(410, { message: 'invite_invalid' });
-			redirect(303, '/profile');
+			redirect(303, await afterAccept(r));
 		}
 		const parsed = parseForm(newAccount, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
@@ -72,6 +88,6 @@ export const actions: Actions = {
 			headers: request.headers
 		});
 		setLocaleCookie(cookies, locals.locale, url.protocol === 'https:');
-		redirect(303, '/profile');
+		redirect(303, await afterAccept(r));
 	}
 };

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const emailStatus = pgEnum('email_status', ['stored', 'queued', 'sent', 'failed']);
 
@@ -14,6 +14,10 @@ export const emailOutbox = pgTable(
 		subject: text('subject').notNull(),
 		textBody: text('text_body').notNull(),
 		htmlBody: text('html_body'),
+		// Kept with the message so the outbox shows (and could resend) exactly what went out.
+		attachments:
+			jsonb('attachments').$type<{ filename: string; content: string; contentType: string }[]>(),
+		cohortId: uuid('cohort_id'),
 		kind: text('kind').notNull(),
 		locale: text('locale').notNull(),
 		status: emailStatus('status').notNull(),
@@ -22,5 +26,8 @@ export const emailOutbox = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
-	(t) => [index('email_outbox_created_idx').on(t.createdAt)]
+	(t) => [
+		index('email_outbox_created_idx').on(t.createdAt),
+		index('email_outbox_cohort_idx').on(t.cohortId)
+	]
 );

@@ -3,3 +3,4 @@ export * from './organisations.ts';
 export * from './email.ts';
 export * from './courses.ts';
 export * from './safety.ts';
+export * from './cohorts.ts';

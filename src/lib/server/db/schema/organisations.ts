@@ -9,6 +9,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { cohorts } from './cohorts.ts';
 
 export const orgRole = pgEnum('org_role', ['admin', 'facilitator', 'participant']);
 export type OrgRole = (typeof orgRole.enumValues)[number];
@@ -58,6 +59,8 @@ export const invitations = pgTable(
 		tokenHash: text('token_hash').notNull().unique(),
 		invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
 		locale: text('locale').notNull().default('en'),
+		// Set when the invitation is to a cohort: accepting it also takes a place there.
+		cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'cascade' }),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

@@ -1,0 +1,40 @@
+import { error, redirect } from '@sveltejs/kit';
+import * as m from '#lib/paraglide/messages.js';
+import type { Db } from '../db/client.ts';
+import { currentOrganisation } from '../organisations/current-organisation.ts';
+import { loadCohortContext } from './cohort-context.ts';
+import { findEnrolment, isFacilitatorOf } from './cohorts.queries.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Who the signed-in person is in a cohort. Facilitators of the cohort and organisation
+ * admins manage it; enrolled, waiting or requesting participants see their schedule;
+ * anyone else gets a 404 (not 403), so cohort ids reveal nothing.
+ */
+export async function cohortAccess(db: Db, locals: App.Locals, id: string) {
+	if (!locals.user) redirect(303, '/sign-in');
+	if (!UUID.test(id)) error(404, m.error_not_found());
+	const org = await currentOrganisation(db);
+	const ctx = await loadCohortContext(db, id);
+	if (!ctx || ctx.cohort.organisationId !== org.id) error(404, m.error_not_found());
+	const facilitator = await isFacilitatorOf(db, id, locals.user.id);
+	const enrolment = await findEnrolment(db, id, locals.user.id);
+	const manages = facilitator || locals.roles.admin;
+	const participates =
+		!!enrolment && ['enrolled', 'waitlisted', 'pending'].includes(enrolment.status);
+	if (!manages && !participates) error(404, m.error_not_found());
+	return {
+		ctx,
+		user: locals.user,
+		manages,
+		facilitator,
+		enrolment: participates ? enrolment : undefined
+	};
+}
+
+export async function requireManager(db: Db, locals: App.Locals, id: string) {
+	const a = await cohortAccess(db, locals, id);
+	if (!a.manages) error(403, m.error_forbidden());
+	return a;
+}

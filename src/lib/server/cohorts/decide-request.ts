@@ -1,0 +1,40 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { findUserById } from '../accounts/users.queries.ts';
+import { loadCohortContext } from './cohort-context.ts';
+import { sendCohortEmail } from './cohort-emails.ts';
+import { lockCohort, setEnrolmentStatus } from './cohorts.queries.ts';
+import { placeFor } from './place-rule.ts';
+import { enrolments } from '../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+
+/** A facilitator approves or declines a join request made through the join link. */
+export async function decideRequest(
+	db: Db,
+	cfg: Config,
+	input: { cohortId: string; enrolmentId: string; approve: boolean; now?: Date }
+) {
+	const now = input.now ?? new Date();
+	const r = await db.transaction(async (tx) => {
+		const cohort = await lockCohort(tx, input.cohortId);
+		if (!cohort) return undefined;
+		const [e] = await tx
+			.select()
+			.from(enrolments)
+			.where(and(eq(enrolments.id, input.enrolmentId), eq(enrolments.cohortId, cohort.id)));
+		if (!e || e.status !== 'pending') return undefined;
+		const status = input.approve ? await placeFor(tx, cohort) : 'refused';
+		return setEnrolmentStatus(tx, e.id, status, now, ['pending']);
+	});
+	if (!r) return { ok: false as const };
+	const ctx = (await loadCohortContext(db, input.cohortId))!;
+	const user = await findUserById(db, r.userId);
+	const kind =
+		r.status === 'enrolled'
+			? 'enrolled'
+			: r.status === 'waitlisted'
+				? 'waitlisted'
+				: 'request-refused';
+	if (user) await sendCohortEmail(db, cfg, ctx, user, kind);
+	return { ok: true as const, status: r.status };
+}

@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { and, eq, like } from 'drizzle-orm';
+import { openDb, type DbHandle } from '../db/client.ts';
+import { emailOutbox, notifications } from '../db/schema/index.ts';
+import { createTestDb, testConfig } from '../testing/test-db.ts';
+import { makePerson } from '../testing/factories.ts';
+import { makeCohort } from '../testing/cohort-fixtures.ts';
+import { startBackgroundJobs } from '../jobs/background-jobs.ts';
+import { joinCohort } from './join-cohort.ts';
+import { moveSession } from './move-session.ts';
+import { sessionsOf } from './cohorts.queries.ts';
+import { sendDueReminders } from './send-reminders.ts';
+
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+const HOUR = 3_600_000;
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+	for (const c of cleanups.reverse()) await c();
+});
+
+function urlOf(h: DbHandle) {
+	const url = new URL(process.env.TEST_DATABASE_URL!);
+	url.pathname = `/${(h.raw as { options: { database: string } }).options.database}`;
+	return url.toString();
+}
+
+async function reminders(h: DbHandle, cohortId: string, kind: string) {
+	return h.db
+		.select({ to: emailOutbox.toAddress, subject: emailOutbox.subject })
+		.from(emailOutbox)
+		.where(and(eq(emailOutbox.cohortId, cohortId), eq(emailOutbox.kind, kind)));
+}
+
+/** A cohort with three participants; five people (with the two facilitators) get each reminder. */
+async function cohortWithPeople(h: DbHandle, cfg: ReturnType<typeof testConfig>, now: Date) {
+	const c = await makeCohort(h.db, { cfg, now, firstInDays: 3 });
+	for (let i = 0; i < 3; i++) {
+		const p = await makePerson(h.db, c.auth, { organisationId: c.org.id });
+		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation', now });
+	}
+	return { ...c, sessions: await sessionsOf(h.db, c.cohort.id) };
+}
+
+async function until(check: () => boolean, ms = 15_000) {
+	const end = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > end) throw new Error('timed out');
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+describe('reminders', () => {
+	it('fire inside their window, once each, also when two sweeps race; a moved session is reminded again', async () => {
+		const h = await createTestDb();
+		cleanups.push(() => h.close());
+		const cfg = testConfig();
+		const start = new Date();
+		const { cohort, sessions } = await cohortWithPeople(h, cfg, start);
+		const t = sessions[0].startsAt.getTime();
+		expect(await sendDueReminders(h.db, cfg, new Date(t - 25 * HOUR))).toBe(0);
+		const racing = await Promise.all([
+			sendDueReminders(h.db, cfg, new Date(t - 23 * HOUR)),
+			sendDueReminders(h.db, cfg, new Date(t - 23 * HOUR))
+		]);
+		expect(racing[0] + racing[1]).toBe(5);
+		expect(await reminders(h, cohort.id, 'reminder-24h')).toHaveLength(5);
+		expect(await sendDueReminders(h.db, cfg, new Date(t - 2 * HOUR))).toBe(0);
+		expect(await sendDueReminders(h.db, cfg, new Date(t - 30 * 60_000))).toBe(5);
+		expect(await sendDueReminders(h.db, cfg, new Date(t - 10 * 60_000))).toBe(0);
+		expect(await sendDueReminders(h.db, cfg, new Date(t + 10 * 60_000))).toBe(0);
+		const [mail] = await reminders(h, cohort.id, 'reminder-1h');
+		expect(mail.subject).toBe('In one hour: session 1 of Spring group');
+
+		// Session 2 moves: its new date gets its own reminders (a new calendar sequence).
+		const t2 = sessions[1].startsAt.getTime();
+		expect(await sendDueReminders(h.db, cfg, new Date(t2 - 23 * HOUR))).toBe(5);
+		const moved = new Date(t2 + 2 * 86_400_000);
+		expect(
+			await moveSession(h.db, cfg, { cohortId: cohort.id, number: 2, startsAt: moved, now: start })
+		).toEqual({ ok: true });
+		expect(await sendDueReminders(h.db, cfg, new Date(moved.getTime() - 23 * HOUR))).toBe(5);
+		const keys = await h.db
+			.select({ key: notifications.key })
+			.from(notifications)
+			.where(like(notifications.key, 'reminder-%'));
+		expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
+	});
+
+	it('run from the job queue under a controlled clock, and carry on across a restart', async () => {
+		const cfg = testConfig();
+		let now = new Date();
+		let swept = 0;
+		const opts = {
+			now: () => now,
+			schedule: false,
+			pollingIntervalSeconds: 0.5,
+			onSwept: () => swept++
+		};
+		let first: DbHandle;
+		let reopen: () => Promise<DbHandle>;
+		if (onPostgres) {
+			first = await createTestDb();
+			cleanups.push(() => first.close());
+			reopen = () => openDb(urlOf(first), { migrate: false, max: 2 });
+		} else {
+			const dir = mkdtempSync(join(tmpdir(), 'trellis-reminders-'));
+			cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+			first = await openDb(`pglite:${dir}`);
+			reopen = () => openDb(`pglite:${dir}`);
+		}
+		const { cohort, sessions } = await cohortWithPeople(first, cfg, now);
+		const t = sessions[0].startsAt.getTime();
+		const app = (h: DbHandle) => ({
+			db: h.db,
+			cfg: { ...cfg, DATABASE_URL: onPostgres ? urlOf(h) : cfg.DATABASE_URL }
+		});
+
+		const a = await startBackgroundJobs(first, app(first), opts);
+		now = new Date(t - 23 * HOUR);
+		await a.send('reminder-sweep', {});
+		await until(() => swept >= 1);
+		expect(await reminders(first, cohort.id, 'reminder-24h')).toHaveLength(5);
+
+		// "Restart": the instance stops, a new one starts on the same data and the clock moves on.
+		await a.stop();
+		let second = first;
+		if (!onPostgres) {
+			await first.close();
+			second = await reopen();
+		}
+		const b = await startBackgroundJobs(second, app(second), opts);
+		// On PostgreSQL a second instance runs beside the first database handle too.
+		const others = onPostgres ? [await reopen()] : [];
+		const extra = await Promise.all(others.map((o) => startBackgroundJobs(o, app(o), opts)));
+		now = new Date(t - 30 * 60_000);
+		for (const jobs of [b, ...extra]) await jobs.send('reminder-sweep', {});
+		await b.send('reminder-sweep', {});
+		await until(() => swept >= 2);
+		await new Promise((r) => setTimeout(r, 1500));
+		expect(await reminders(second, cohort.id, 'reminder-1h')).toHaveLength(5);
+		expect(await reminders(second, cohort.id, 'reminder-24h')).toHaveLength(5);
+		for (const jobs of [b, ...extra]) await jobs.stop();
+		for (const o of others) await o.close();
+		if (!onPostgres) await second.close();
+	}, 60_000);
+});

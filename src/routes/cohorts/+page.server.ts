@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import { appContext } from '#lib/server/context.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { allCohorts, cohortsOfPerson } from '#lib/server/cohorts/cohorts.queries.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) redirect(303, '/sign-in');
+	const { db } = await appContext();
+	const org = await currentOrganisation(db);
+	const mine = await cohortsOfPerson(db, org.id, locals.user.id);
+	const others = locals.roles.admin
+		? (await allCohorts(db, org.id)).filter((c) => !mine.some((x) => x.id === c.id))
+		: [];
+	return {
+		canCreate: locals.roles.facilitator || locals.roles.admin,
+		timeZone: locals.user.timeZone,
+		mine: mine.map((c) => ({ ...c, firstStart: c.firstStart ? new Date(c.firstStart) : null })),
+		others: others.map((c) => ({ ...c, firstStart: c.firstStart ? new Date(c.firstStart) : null }))
+	};
+};

@@ -1,0 +1,120 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { appContext } from '#lib/server/context.ts';
+import { optionalText, parseForm } from '#lib/forms/fields.ts';
+import { cohortAccess } from '#lib/server/cohorts/cohort-access.ts';
+import {
+	enrolmentsWithPeople,
+	facilitatorsOf,
+	updateEnrolmentProfile
+} from '#lib/server/cohorts/cohorts.queries.ts';
+import { isClosed, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
+import { leaveCohort } from '#lib/server/cohorts/leave-cohort.ts';
+import { joinWindow } from '#lib/server/cohorts/join-session.ts';
+import { waitlistPosition } from '#lib/server/cohorts/place-rule.ts';
+import {
+	hasCalendarFeed,
+	renewCalendarFeed,
+	revokeCalendarFeed
+} from '#lib/server/cohorts/calendar-feed.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { db } = await appContext();
+	const { ctx, user, manages, enrolment } = await cohortAccess(db, locals, params.id);
+	const now = new Date();
+	const people = await enrolmentsWithPeople(db, ctx.cohort.id);
+	const facilitators = await facilitatorsOf(db, ctx.cohort.id);
+	return {
+		cohort: {
+			id: ctx.cohort.id,
+			name: ctx.cohort.name,
+			courseSlug: ctx.courseSlug,
+			cancelled: !!ctx.cohort.cancelledAt,
+			closed: isClosed(ctx, now)
+		},
+		manages,
+		timeZone: user.timeZone,
+		status: enrolment?.status ?? null,
+		position:
+			enrolment?.status === 'waitlisted'
+				? await waitlistPosition(db, ctx.cohort.id, enrolment.seq)
+				: 0,
+		profile: enrolment
+			? {
+					displayName: enrolment.displayName,
+					pronouns: enrolment.pronouns,
+					background: enrolment.background,
+					backgroundVisibility: enrolment.backgroundVisibility,
+					accessNeeds: enrolment.accessNeeds
+				}
+			: null,
+		sessions: ctx.sessions.map((s) => ({
+			id: s.id,
+			number: s.number,
+			title: sessionTitle(ctx, s.number, locals.locale),
+			startsAt: s.startsAt,
+			endsAt: s.endsAt,
+			cancelled: !!s.cancelledAt,
+			joinable:
+				!ctx.cohort.cancelledAt &&
+				(enrolment?.status === 'enrolled' || manages) &&
+				joinWindow(s, now) === 'open'
+		})),
+		facilitators: facilitators.map((f) => ({ name: f.name, peerTrainer: f.peerTrainer })),
+		// Only what each person chose to show to the whole group.
+		members:
+			enrolment?.status === 'enrolled' || manages
+				? people
+						.filter((p) => p.status === 'enrolled')
+						.map((p) => ({
+							id: p.id,
+							name: p.displayName || p.name,
+							pronouns: p.pronouns,
+							background: p.backgroundVisibility === 'cohort' ? p.background : null
+						}))
+				: [],
+		hasFeed: await hasCalendarFeed(db, user.id)
+	};
+};
+
+const profile = z.object({
+	displayName: optionalText(80),
+	pronouns: optionalText(40),
+	background: z
+		.enum(['', 'professional', 'volunteer', 'lived_experience', 'family', 'prefer_not_to_say'], {
+			error: 'error_choice'
+		})
+		.transform((v) => (v === '' ? null : v)),
+	backgroundVisibility: z.enum(['nobody', 'facilitators', 'cohort'], { error: 'error_choice' }),
+	accessNeeds: optionalText(500)
+});
+
+export const actions: Actions = {
+	profile: async ({ params, request, locals }) => {
+		const { db } = await appContext();
+		const { enrolment } = await cohortAccess(db, locals, params.id);
+		if (!enrolment) return fail(403, { form: 'profile', message: 'error_forbidden' });
+		const parsed = parseForm(profile, await request.formData());
+		if (!parsed.ok)
+			return fail(400, { form: 'profile', errors: parsed.errors, values: parsed.values });
+		await updateEnrolmentProfile(db, enrolment.id, parsed.data);
+		return { form: 'profile', saved: true };
+	},
+	leave: async ({ params, locals }) => {
+		const { db, cfg } = await appContext();
+		const { ctx, user, enrolment } = await cohortAccess(db, locals, params.id);
+		if (!enrolment) return fail(403, { form: 'leave', message: 'error_forbidden' });
+		await leaveCohort(db, cfg, { cohortId: ctx.cohort.id, userId: user.id });
+		redirect(303, '/cohorts?left=1');
+	},
+	feed: async ({ params, request, locals }) => {
+		const { db, cfg } = await appContext();
+		const { user } = await cohortAccess(db, locals, params.id);
+		if ((await request.formData()).get('off') === '1') {
+			await revokeCalendarFeed(db, user.id);
+			return { form: 'feed', feedOff: true };
+		}
+		return { form: 'feed', feedUrl: await renewCalendarFeed(db, cfg, user.id) };
+	}
+};

@@ -1,0 +1,80 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as m from '#lib/paraglide/messages.js';
+import { appContext } from '#lib/server/context.ts';
+import { parseForm } from '#lib/forms/fields.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { listMembers } from '#lib/server/accounts/users.queries.ts';
+import { latestVersion } from '#lib/server/courses/course-versions.queries.ts';
+import type { CoursePackage } from '#lib/server/courses/validate-course-package.ts';
+import { COURSE_SLUGS } from '#lib/server/bootstrap/bootstrap.ts';
+import { cohortInput } from '#lib/server/cohorts/cohort-input.ts';
+import { createCohort } from '#lib/server/cohorts/create-cohort.ts';
+import { hit } from '#lib/server/security/rate-limit.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireFacilitator(locals: App.Locals) {
+	if (!locals.user) redirect(303, '/sign-in');
+	if (!locals.roles.facilitator && !locals.roles.admin) error(403, m.error_forbidden());
+	return locals.user;
+}
+
+async function facilitatorsExcept(userId: string) {
+	const { db } = await appContext();
+	const org = await currentOrganisation(db);
+	const rows = await listMembers(db, org.id);
+	return rows
+		.filter((r) => r.role === 'facilitator' && r.userId !== userId)
+		.map((r) => ({ userId: r.userId, name: r.name, peerTrainer: r.peerTrainer }));
+}
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireFacilitator(locals);
+	return {
+		coFacilitators: await facilitatorsExcept(user.id),
+		defaults: {
+			locale: locals.locale,
+			timeZone: user.timeZone,
+			capacity: '18',
+			minPresent: '3',
+			peerTrainer: locals.roles.peerTrainer ? 'on' : ''
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const user = requireFacilitator(locals);
+		const { db } = await appContext();
+		const version = await latestVersion(db, COURSE_SLUGS[0]);
+		if (!version) error(404, m.error_not_found());
+		const pkg = version.package as CoursePackage;
+		const form = await request.formData();
+		const parsed = parseForm(
+			cohortInput({ now: new Date(), minutes: pkg.sessions.map((s) => s.structure.minutes) }),
+			form
+		);
+		const candidates = await facilitatorsExcept(user.id);
+		const chosen = candidates.filter((c) => form.getAll('coFacilitators').includes(c.userId));
+		if (!parsed.ok || chosen.length === 0) {
+			const errors = parsed.ok ? {} : parsed.errors;
+			if (chosen.length === 0) errors.coFacilitators = 'error_co_facilitator';
+			const values = parsed.ok
+				? Object.fromEntries([...form].map(([k, v]) => [k, String(v)]))
+				: parsed.values;
+			return fail(400, { errors, values, chosen: chosen.map((c) => c.userId) });
+		}
+		if (!(await hit(db, `cohort-create:${user.id}`, { max: 20, windowS: 3600 }))) {
+			return fail(429, { errors: { form: 'rate_limited' }, values: {}, chosen: [] });
+		}
+		const org = await currentOrganisation(db);
+		const { cohort } = await createCohort(db, {
+			organisationId: org.id,
+			courseVersionId: version.id,
+			createdBy: user.id,
+			creatorIsPeerTrainer: parsed.data.peerTrainer,
+			coFacilitators: chosen,
+			...parsed.data
+		});
+		redirect(303, `/cohorts/${cohort.id}/manage?created=1`);
+	}
+};
