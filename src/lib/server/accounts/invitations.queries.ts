@@ -32,6 +32,7 @@ export async function findOpenInvitationByHash(db: Db, tokenHash: string, now: D
 			cohortId: invitations.cohortId,
 			invitedBy: invitations.invitedBy,
 			cohortName: cohorts.name,
+			cohortTimeZone: cohorts.timeZone,
 			cohortCancelledAt: cohorts.cancelledAt
 		})
 		.from(invitations)

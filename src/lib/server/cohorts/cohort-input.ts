@@ -161,10 +161,12 @@ export function intervalWarnings(sessions: { number: number; startsAt: Date; end
 	const out: { from: number; to: number; kind: 'short' | 'long' }[] = [];
 	for (let i = 1; i < sessions.length; i++) {
 		const gap = sessions[i].startsAt.getTime() - sessions[i - 1].endsAt.getTime();
-		if (gap < DAY)
+		if (gap < DAY) {
 			out.push({ from: sessions[i - 1].number, to: sessions[i].number, kind: 'short' });
-		if (gap > 56 * DAY)
+		}
+		if (gap > 56 * DAY) {
 			out.push({ from: sessions[i - 1].number, to: sessions[i].number, kind: 'long' });
+		}
 	}
 	return out;
 }

@@ -34,8 +34,9 @@ export async function inviteToCohort(
 	const existing = await findUserByEmail(db, email);
 	if (existing) {
 		const e = await findEnrolment(db, ctx.cohort.id, existing.id);
-		if (e && ['enrolled', 'waitlisted'].includes(e.status))
+		if (e && ['enrolled', 'waitlisted'].includes(e.status)) {
 			return { ok: false, reason: 'already-in' };
+		}
 	}
 	const token = newToken();
 	await insertInvitation(db, {

@@ -28,8 +28,9 @@ export async function moveSession(
 		const cohort = await lockCohort(tx, input.cohortId);
 		if (!cohort) return { ok: false as const, reason: 'not-found' as const };
 		const sessions = await sessionsOf(tx, cohort.id);
-		if (isClosed({ cohort, sessions }, now))
+		if (isClosed({ cohort, sessions }, now)) {
 			return { ok: false as const, reason: 'closed' as const };
+		}
 		const s = sessions.find((x) => x.number === input.number);
 		if (!s) return { ok: false as const, reason: 'not-found' as const };
 		if (input.startsAt.getTime() <= now.getTime() || s.startsAt.getTime() <= now.getTime()) {

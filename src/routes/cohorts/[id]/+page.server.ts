@@ -96,8 +96,9 @@ export const actions: Actions = {
 		const { enrolment } = await cohortAccess(db, locals, params.id);
 		if (!enrolment) return fail(403, { form: 'profile', message: 'error_forbidden' });
 		const parsed = parseForm(profile, await request.formData());
-		if (!parsed.ok)
+		if (!parsed.ok) {
 			return fail(400, { form: 'profile', errors: parsed.errors, values: parsed.values });
+		}
 		await updateEnrolmentProfile(db, enrolment.id, parsed.data);
 		return { form: 'profile', saved: true };
 	},

@@ -29,6 +29,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		organisation: inv.organisationName,
 		role: roleLabel(inv.role, locals.locale),
 		cohort: inv.cohortName,
+		timeZone: inv.cohortTimeZone ?? 'UTC',
 		email: inv.email,
 		existing: inv.existing,
 		signedInAsInvitee: locals.user?.email === inv.email

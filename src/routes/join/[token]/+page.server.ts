@@ -49,10 +49,11 @@ export const actions: Actions = {
 				userId: locals.user.id,
 				via: 'link'
 			});
-			if (!r.ok)
+			if (!r.ok) {
 				return fail(r.reason === 'closed' ? 410 : 403, {
 					message: r.reason === 'closed' ? 'error_cohort_closed' : 'error_join_refused'
 				});
+			}
 			redirect(303, `/cohorts/${ctx.cohort.id}`);
 		}
 		// Without an account: we email an invitation, so the address is proven before anything is stored about the person.

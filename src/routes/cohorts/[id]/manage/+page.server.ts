@@ -116,8 +116,9 @@ export const actions: Actions = {
 		const { db, cfg } = await appContext();
 		const { ctx, user } = await requireManager(db, locals, params.id);
 		const parsed = parseForm(invite, await request.formData());
-		if (!parsed.ok)
+		if (!parsed.ok) {
 			return fail(400, { form: 'invite', errors: parsed.errors, values: parsed.values });
+		}
 		if (!(await hit(db, `cohort-invite:${user.id}`, { max: 60, windowS: 3600 }))) {
 			return fail(429, { form: 'invite', message: 'rate_limited', values: parsed.data });
 		}

@@ -33,8 +33,9 @@ export const actions: Actions = {
 		if (s.videoKind === 'bbb' && manages) {
 			const create = bbbCreateUrl(s, ctx.cohort.name);
 			// Creating an existing meeting is harmless in BigBlueButton; failure is logged only.
-			if (create)
+			if (create) {
 				await fetch(create).catch((e) => log.warn({ err: String(e) }, 'bbb create failed'));
+			}
 		}
 		const url = videoJoinUrl(s, {
 			name: enrolment?.displayName || user.name,

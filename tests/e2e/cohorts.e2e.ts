@@ -1,0 +1,247 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { MAIL_APP } from '../../playwright.config.ts';
+import { expectAccessible, firstLink, latestEmail, signInWithPassword } from './helpers.ts';
+
+const DAY = 86_400_000;
+/** YYYY-MM-DD of a day `days` from now (the form reads it on the cohort's clock). */
+const dayIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+async function fillCohortForm(
+	page: Page,
+	o: { name: string; capacity: string; days?: number[]; times?: string[] }
+) {
+	const days = o.days ?? [10, 17, 24, 31];
+	await page.getByLabel('Name of the group').fill(o.name);
+	await page.getByLabel('Time zone of the group').selectOption('Europe/Prague');
+	await page.getByLabel('Places').fill(o.capacity);
+	await page.getByRole('checkbox', { name: /Dana Novák/ }).check();
+	for (let n = 1; n <= 4; n++) {
+		const s = page.getByRole('group', { name: `Session ${n}`, exact: true });
+		await s.getByLabel('Date').fill(dayIn(days[n - 1]));
+		await s.getByLabel('Start time').fill(o.times?.[n - 1] ?? '18:00');
+	}
+}
+
+async function createCohort(page: Page, name: string, capacity: string) {
+	await page.goto('/cohorts/new');
+	await fillCohortForm(page, { name, capacity });
+	await page.getByRole('button', { name: 'Create the group' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	return page.url().replace(/\/manage.*$/, '');
+}
+
+async function inviteAndAccept(browser: Browser, facilitator: Page, email: string, name: string) {
+	const invite = facilitator.getByRole('region', { name: 'Invite participants' });
+	await invite.getByLabel('Email address').fill(email);
+	await invite.getByRole('button', { name: 'Send the invitation' }).click();
+	await expect(facilitator.getByRole('status')).toContainText(email);
+	const mail = await latestEmail(email);
+	expect(mail.subject).toBe('You are invited to the course Recovery-Oriented Practice');
+	const ctx = await browser.newContext();
+	const p = await ctx.newPage();
+	await p.goto(firstLink(mail.text));
+	await expect(p.getByText(/You are invited to take part in the group/)).toBeVisible();
+	await p.getByLabel('Display name').fill(name);
+	await p.getByLabel('Password').fill('a-long-participant-password');
+	await p.getByRole('button', { name: 'Create my account' }).click();
+	return { ctx, page: p };
+}
+
+test('a facilitator creates a group, invites by email; the fourth of three places waits and moves up when someone leaves', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const url = await createCohort(page, `Autumn group ${Date.now()}`, '3');
+	await expect(page.getByText('0 of 3 places taken, 0 waiting')).toBeVisible();
+	await expectAccessible(page);
+
+	const stamp = Date.now();
+	const people = [];
+	for (let i = 1; i <= 4; i++) {
+		const email = `cohort-${stamp}-${i}@example.org`;
+		const p = await inviteAndAccept(browser, page, email, `Participant ${i}`);
+		people.push({ email, ...p });
+		if (i <= 3) await expect(p.page.getByText('you have a place', { exact: true })).toBeVisible();
+		else {
+			await expect(p.page.getByText('on the waiting list', { exact: true })).toBeVisible();
+			await expect(p.page.getByText(/you are number 1 in line/)).toBeVisible();
+		}
+		const confirmation = await latestEmail(email, 1);
+		expect(confirmation.subject).toMatch(
+			i <= 3 ? /^You have a place/ : /^You are on the waiting list/
+		);
+	}
+	await expectAccessible(people[3].page);
+	await page.reload();
+	await expect(page.getByText('3 of 3 places taken, 1 waiting')).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Waiting list' }).getByText('Participant 4')
+	).toBeVisible();
+
+	// Participant 2 gives the place back: participant 4 is promoted and told by email.
+	const leaver = people[1].page;
+	await leaver.getByText('Give my place back…').click();
+	await leaver.getByRole('button', { name: 'Yes, leave the group' }).click();
+	await expect(leaver).toHaveURL(/\/cohorts\?left=1/);
+	const promoted = await latestEmail(people[3].email, 2);
+	expect(promoted.subject).toMatch(/^A place has become free for you/);
+	await people[3].page.reload();
+	await expect(people[3].page.getByText('you have a place')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('3 of 3 places taken, 0 waiting')).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Sent', exact: true }).first()).toBeVisible();
+
+	// The participant's schedule: four sessions in their own time zone, and the Join button not yet open.
+	const p1 = people[0].page;
+	await p1.goto(url);
+	await expect(p1.getByRole('heading', { level: 3 })).toHaveCount(4);
+	await expect(
+		p1.getByText('The join button appears here 15 minutes before the start.').first()
+	).toBeVisible();
+	await expectAccessible(p1);
+	for (const p of people) await p.ctx.close();
+});
+
+test('bad group input is refused with clear messages and nothing is stored', async ({ page }) => {
+	await signInWithPassword(page, 'sam@example.org');
+	const cases: [Partial<{ capacity: string; days: number[]; times: string[] }>, string][] = [
+		[{ capacity: '0' }, 'Please enter a number of places from 1 to 40.'],
+		[{ capacity: '1000' }, 'Please enter a number of places from 1 to 40.'],
+		[{ days: [-3, 17, 24, 31] }, 'Please choose a date and time in the future.'],
+		[
+			{ days: [10, 10, 24, 31], times: ['18:00', '19:00', '18:00', '18:00'] },
+			'This session must start after the previous one ends'
+		],
+		[{ days: [10, 9, 24, 31] }, 'This session must start after the previous one ends']
+	];
+	const name = `Refused group ${Date.now()}`;
+	for (const [bad, message] of cases) {
+		await page.goto('/cohorts/new');
+		await fillCohortForm(page, { name, capacity: '18', ...bad });
+		await page.getByRole('button', { name: 'Create the group' }).click();
+		await expect(page.getByText(message).first()).toBeVisible();
+		await expect(page.getByLabel('Name of the group')).toHaveValue(name);
+	}
+	await expectAccessible(page);
+	// Without a co-facilitator.
+	await page.goto('/cohorts/new');
+	await fillCohortForm(page, { name, capacity: '18' });
+	await page.getByRole('checkbox', { name: /Dana Novák/ }).uncheck();
+	await page.getByRole('button', { name: 'Create the group' }).click();
+	await expect(page.getByText('Please choose at least one co-facilitator.')).toBeVisible();
+	await page.goto('/cohorts');
+	await expect(page.getByRole('link', { name })).toHaveCount(0);
+});
+
+test('malformed invitations, a withdrawn invitation, and join links for a full or cancelled group', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(90_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const name = `Small group ${Date.now()}`;
+	const url = await createCohort(page, name, '1');
+	const invite = page.getByRole('region', { name: 'Invite participants' });
+	for (const bad of ['not-an-email', '<script>@x', 'a'.repeat(300) + '@example.org']) {
+		await invite.getByLabel('Email address').fill(bad);
+		await invite.getByRole('button', { name: 'Send the invitation' }).click();
+		await expect(
+			page
+				.getByRole('region', { name: 'Invite participants' })
+				.getByText(/Please enter an email address like|Please keep this under 254 characters/)
+		).toBeVisible();
+	}
+	// A withdrawn invitation no longer works.
+	const withdrawn = `withdrawn-${Date.now()}@example.org`;
+	await invite.getByLabel('Email address').fill(withdrawn);
+	await invite.getByRole('button', { name: 'Send the invitation' }).click();
+	const mail = await latestEmail(withdrawn);
+	await page.getByRole('button', { name: new RegExp(`^Withdraw\\s*: ${withdrawn}$`) }).click();
+	const anon = await browser.newContext();
+	const a = await anon.newPage();
+	await a.goto(firstLink(mail.text));
+	await expect(a.getByText(/no longer valid/)).toBeVisible();
+
+	// The join link of a full group puts a signed-in person on the waiting list.
+	const joinUrl = (await page.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
+	const jana = await browser.newContext();
+	const j = await jana.newPage();
+	await signInWithPassword(j, 'robin@example.org');
+	await j.goto(joinUrl);
+	await j.getByRole('button', { name: 'Take a place' }).click();
+	await expect(j).toHaveURL(url);
+	const mira = await browser.newContext();
+	const mm = await mira.newPage();
+	await signInWithPassword(mm, 'mira@example.org');
+	await mm.goto(joinUrl);
+	await mm.getByRole('button', { name: 'Take a place' }).click();
+	await expect(mm.getByText('on the waiting list')).toBeVisible();
+
+	// Cancelled: the join link and the schedule say so; nobody can join.
+	await page.getByText('Cancel this group…').click();
+	await page.getByLabel(/Type the group's name/).fill('wrong name');
+	await page.getByRole('button', { name: 'Cancel the group and tell everyone' }).click();
+	await expect(page.getByText('The name you typed does not match')).toBeVisible();
+	await page.getByText('Cancel this group…').click();
+	await page.getByLabel(/Type the group's name/).fill(name);
+	await page.getByRole('button', { name: 'Cancel the group and tell everyone' }).click();
+	await expect(page.getByText('This group has been cancelled.')).toBeVisible();
+	await a.goto(joinUrl);
+	await expect(a.getByText('This group has ended or was cancelled')).toBeVisible();
+	const r = await a.request.post(joinUrl, {
+		form: { email: 'late@example.org' },
+		headers: { origin: MAIL_APP, accept: 'text/html' }
+	});
+	expect(r.status()).toBe(410);
+	expect((await a.request.get(`${MAIL_APP}/join/not-a-real-token`)).status()).toBe(200);
+	await a.goto(`${MAIL_APP}/join/not-a-real-token`);
+	await expect(a.getByText('This join link does not work any more.')).toBeVisible();
+	for (const c of [anon, jana, mira]) await c.close();
+});
+
+test('only the group’s facilitators and admins manage it; others get nothing', async ({
+	browser,
+	page
+}) => {
+	await signInWithPassword(page, 'sam@example.org');
+	const url = await createCohort(page, `Private group ${Date.now()}`, '18');
+	const other = await browser.newContext();
+	const o = await other.newPage();
+	await signInWithPassword(o, 'petr@example.org');
+	for (const path of [url, `${url}/manage`, `${url}/roster.csv`, `${url}/attendance.csv`]) {
+		expect((await o.request.get(`${MAIL_APP}${new URL(path).pathname}`)).status()).toBe(404);
+	}
+	const forged = await o.request.post(`${MAIL_APP}${new URL(url).pathname}/manage?/invite`, {
+		form: { email: 'x@example.org', locale: 'en' },
+		headers: { origin: MAIL_APP, accept: 'text/html' }
+	});
+	expect(forged.status()).toBe(404);
+	await other.close();
+	const adminCtx = await browser.newContext();
+	const admin = await adminCtx.newPage();
+	await signInWithPassword(admin, 'admin@example.org');
+	const csv = await admin.request.get(`${MAIL_APP}${new URL(url).pathname}/roster.csv`);
+	expect(csv.status()).toBe(200);
+	expect(await csv.text()).toContain('name,email,status');
+	await adminCtx.close();
+});
+
+for (const locale of ['cs', 'uk']) {
+	test(`group pages have no axe violations in ${locale}`, async ({ page }) => {
+		await signInWithPassword(page, 'sam@example.org');
+		const url = await createCohort(page, `Group ${locale} ${Date.now()}`, '18');
+		await page.context().addCookies([{ name: 'trellis_locale', value: locale, url: MAIL_APP }]);
+		for (const path of [
+			'/cohorts',
+			'/cohorts/new',
+			`${new URL(url).pathname}/manage`,
+			new URL(url).pathname
+		]) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectAccessible(page);
+		}
+	});
+}
