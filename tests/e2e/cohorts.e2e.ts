@@ -93,6 +93,19 @@ test('a facilitator creates a group, invites by email; the fourth of three place
 	await expect(page.getByText('3 of 3 places taken, 0 waiting')).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'Sent', exact: true }).first()).toBeVisible();
 
+	// Attendance corrections by a facilitator, and the CSV export.
+	const grid = page.getByRole('region', { name: 'Attendance' });
+	await grid.getByLabel('Participant 1, session 1').selectOption('present');
+	await grid.getByLabel('Participant 3, session 1').selectOption('excused');
+	await grid.getByRole('button', { name: 'Save attendance' }).click();
+	await expect(page.getByRole('status')).toHaveText('Attendance saved.');
+	await expect(
+		page.getByRole('region', { name: 'Attendance' }).getByLabel('Participant 1, session 1')
+	).toHaveValue('present');
+	const csv = await (await page.request.get(`${url}/attendance.csv`)).text();
+	expect(csv).toMatch(/Participant 1,cohort-[^,]+,present,,,,in_progress/);
+	expect(csv).toMatch(/Participant 3,cohort-[^,]+,excused,,,,in_progress/);
+
 	// The participant's schedule: four sessions in their own time zone, and the Join button not yet open.
 	const p1 = people[0].page;
 	await p1.goto(url);
@@ -209,7 +222,7 @@ test('only the group’s facilitators and admins manage it; others get nothing',
 	const url = await createCohort(page, `Private group ${Date.now()}`, '18');
 	const other = await browser.newContext();
 	const o = await other.newPage();
-	await signInWithPassword(o, 'petr@example.org');
+	await signInWithPassword(o, 'olena@example.org');
 	for (const path of [url, `${url}/manage`, `${url}/roster.csv`, `${url}/attendance.csv`]) {
 		expect((await o.request.get(`${MAIL_APP}${new URL(path).pathname}`)).status()).toBe(404);
 	}
@@ -232,12 +245,17 @@ for (const locale of ['cs', 'uk']) {
 	test(`group pages have no axe violations in ${locale}`, async ({ page }) => {
 		await signInWithPassword(page, 'sam@example.org');
 		const url = await createCohort(page, `Group ${locale} ${Date.now()}`, '18');
+		const joinUrl = (await page
+			.locator('code')
+			.filter({ hasText: '/join/' })
+			.textContent())!.trim();
 		await page.context().addCookies([{ name: 'trellis_locale', value: locale, url: MAIL_APP }]);
 		for (const path of [
 			'/cohorts',
 			'/cohorts/new',
 			`${new URL(url).pathname}/manage`,
-			new URL(url).pathname
+			new URL(url).pathname,
+			new URL(joinUrl).pathname
 		]) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);

@@ -15,6 +15,7 @@ import { inviteToCohort } from './invite-to-cohort.ts';
 import { moveSession } from './move-session.ts';
 import { recordRoomJoin, correctAttendance } from './attendance.ts';
 import { sessionsOf, attendanceOf } from './cohorts.queries.ts';
+import { calendarFeedFor, renewCalendarFeed, revokeCalendarFeed } from './calendar-feed.ts';
 
 let h: DbHandle;
 let auth: Auth;
@@ -283,5 +284,38 @@ describe('enrolment', () => {
 		expect(marks).toEqual([
 			{ cohortSessionId: s1.id, enrolmentId: e.id, status: 'present', source: 'facilitator' }
 		]);
+	});
+
+	it('a private calendar feed lists the sessions, parses, and can be revoked', async () => {
+		const { org, cohort, lead } = await makeCohort(h.db, { cfg, auth });
+		const [a] = await people(org.id, 1, 'feed');
+		await joinCohort(h.db, cfg, { cohortId: cohort.id, userId: a.id, via: 'invitation' });
+		const url = await renewCalendarFeed(h.db, cfg, a.id);
+		const token = url.split('/calendar/')[1].replace('.ics', '');
+		const ics = (await calendarFeedFor(h.db, cfg, token))!;
+		const cal = new ICAL.Component(ICAL.parse(ics));
+		const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+		const sessions = await sessionsOf(h.db, cohort.id);
+		expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(
+			sessions.map((s) => s.startsAt.toISOString())
+		);
+		expect(ics).not.toContain(lead.email);
+		// A new link replaces the old one; revoking ends it.
+		const url2 = await renewCalendarFeed(h.db, cfg, a.id);
+		expect(await calendarFeedFor(h.db, cfg, token)).toBeUndefined();
+		await revokeCalendarFeed(h.db, a.id);
+		expect(
+			await calendarFeedFor(h.db, cfg, url2.split('/calendar/')[1].replace('.ics', ''))
+		).toBeUndefined();
+	});
+
+	it('a finished cohort takes nobody', async () => {
+		const { org, cohort } = await makeCohort(h.db, { cfg, auth });
+		const [a] = await people(org.id, 1, 'late');
+		const sessions = await sessionsOf(h.db, cohort.id);
+		const afterEnd = new Date(sessions[3].endsAt.getTime() + 1000);
+		expect(
+			await joinCohort(h.db, cfg, { cohortId: cohort.id, userId: a.id, via: 'link', now: afterEnd })
+		).toEqual({ ok: false, reason: 'closed' });
 	});
 });
