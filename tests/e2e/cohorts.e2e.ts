@@ -110,6 +110,25 @@ test('a facilitator creates a group, invites by email; the fourth of three place
 	const p1 = people[0].page;
 	await p1.goto(url);
 	await expect(p1.getByRole('heading', { level: 3 })).toHaveCount(4);
+	// What the group sees about me: pseudonym, background only for facilitators, access needs.
+	const about = p1.getByRole('region', { name: 'What the group sees about me' });
+	await about.getByLabel('Name shown in this group (optional)').fill('Robin R.');
+	await about.getByLabel('My background (optional)').selectOption('lived_experience');
+	await about.getByLabel('Who may see my background').selectOption('facilitators');
+	await about.getByLabel('Access needs (optional)').fill('Captions, please');
+	await about.getByRole('button', { name: 'Save' }).click();
+	await expect(p1.getByRole('status')).toHaveText('Your profile is saved.');
+	await people[2].page.goto(url);
+	await expect(
+		people[2].page.getByRole('listitem').filter({ hasText: 'Robin R.' })
+	).not.toContainText('Lived experience');
+	await page.reload();
+	const row = page
+		.getByRole('region', { name: 'Participants' })
+		.getByRole('row')
+		.filter({ hasText: 'Robin R.' });
+	await expect(row).toContainText('Lived experience');
+	await expect(row).toContainText('Captions, please');
 	await expect(
 		p1.getByText('The join button appears here 15 minutes before the start.').first()
 	).toBeVisible();

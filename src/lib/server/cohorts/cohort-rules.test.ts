@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { completionOf } from './completion.ts';
 import { csvCell, toCsv } from './export-csv.ts';
+import { jwtVerify } from 'jose';
 import { bbbUrl, joinWindow, videoJoinUrl } from './join-session.ts';
 import { cohortInput, intervalWarnings } from './cohort-input.ts';
 import type { AttendanceStatus } from '../db/schema/index.ts';
@@ -63,20 +64,36 @@ describe('video rooms', () => {
 			`https://bbb.example.org/bigbluebutton/api/join?fullName=Jana&meetingID=m1&checksum=${sum}`
 		);
 	});
-	it('builds Jitsi and plain links, and opens the join button 15 minutes before', () => {
+	it('builds Jitsi and plain links, and opens the join button 15 minutes before', async () => {
 		const s = { id: 'x', videoSecret: null };
 		expect(
-			videoJoinUrl(
+			await videoJoinUrl(
 				{ ...s, videoKind: 'jitsi', videoUrl: 'https://meet.example.org/', videoRoom: 'care-1' },
 				{ name: 'A', facilitator: false }
 			)
 		).toBe('https://meet.example.org/care-1');
 		expect(
-			videoJoinUrl(
+			await videoJoinUrl(
 				{ ...s, videoKind: 'none', videoUrl: null, videoRoom: null },
 				{ name: 'A', facilitator: false }
 			)
 		).toBeNull();
+		const signed = (await videoJoinUrl(
+			{
+				id: 'x',
+				videoKind: 'jitsi',
+				videoUrl: 'https://meet.example.org',
+				videoRoom: 'care-1',
+				videoSecret: 'app-secret'
+			},
+			{ name: 'Jana', facilitator: false }
+		))!;
+		const token = new URL(signed).searchParams.get('jwt')!;
+		const { payload } = await jwtVerify(token, new TextEncoder().encode('app-secret'), {
+			audience: 'jitsi'
+		});
+		expect(payload).toMatchObject({ room: 'care-1', sub: 'meet.example.org', moderator: false });
+		await expect(jwtVerify(token, new TextEncoder().encode('wrong'))).rejects.toThrow();
 		expect(joinWindow(sessions[0], new Date(base - 16 * 60_000))).toBe('early');
 		expect(joinWindow(sessions[0], new Date(base - 14 * 60_000))).toBe('open');
 		expect(joinWindow(sessions[0], new Date(base + 4 * 3_600_000))).toBe('over');

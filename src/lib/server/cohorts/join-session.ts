@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SignJWT } from 'jose';
 import type { CohortSession } from './cohorts.queries.ts';
 
 /* The join button opens this long before the start, and stays open until the end. */
@@ -24,15 +25,42 @@ export function bbbUrl(base: string, secret: string, call: string, params: Recor
 	return `${root}${call}?${query}&checksum=${checksum}`;
 }
 
+/**
+ * A Jitsi room link, signed when the server uses token authentication (the app secret is
+ * set): a short-lived HS256 JWT as Jitsi's token module expects, with the person's display
+ * name and moderator rights for facilitators only.
+ */
+export async function jitsiUrl(
+	s: Pick<CohortSession, 'videoUrl' | 'videoRoom' | 'videoSecret'>,
+	person: { name: string; facilitator: boolean },
+	opts: { appId?: string; now?: Date } = {}
+) {
+	const base = `${s.videoUrl!.replace(/\/$/, '')}/${encodeURIComponent(s.videoRoom!)}`;
+	if (!s.videoSecret) return base;
+	const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
+	const jwt = await new SignJWT({
+		room: s.videoRoom,
+		context: { user: { name: person.name, moderator: person.facilitator } },
+		moderator: person.facilitator
+	})
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setIssuer(opts.appId ?? 'trellis')
+		.setAudience('jitsi')
+		.setSubject(new URL(s.videoUrl!).hostname)
+		.setIssuedAt(now)
+		.setNotBefore(now - 60)
+		.setExpirationTime(now + 4 * 3600)
+		.sign(new TextEncoder().encode(s.videoSecret));
+	return `${base}?jwt=${jwt}`;
+}
+
 /** Where the Join button sends a person for this session's video room. */
-export function videoJoinUrl(
+export async function videoJoinUrl(
 	s: Pick<CohortSession, 'id' | 'videoKind' | 'videoUrl' | 'videoRoom' | 'videoSecret'>,
 	person: { name: string; facilitator: boolean }
 ) {
 	if (s.videoKind === 'link' && s.videoUrl) return s.videoUrl;
-	if (s.videoKind === 'jitsi' && s.videoUrl && s.videoRoom) {
-		return `${s.videoUrl.replace(/\/$/, '')}/${encodeURIComponent(s.videoRoom)}`;
-	}
+	if (s.videoKind === 'jitsi' && s.videoUrl && s.videoRoom) return jitsiUrl(s, person);
 	if (s.videoKind === 'bbb' && s.videoUrl && s.videoSecret) {
 		return bbbUrl(s.videoUrl, s.videoSecret, 'join', {
 			fullName: person.name,

@@ -37,7 +37,7 @@ export const actions: Actions = {
 				await fetch(create).catch((e) => log.warn({ err: String(e) }, 'bbb create failed'));
 			}
 		}
-		const url = videoJoinUrl(s, {
+		const url = await videoJoinUrl(s, {
 			name: enrolment?.displayName || user.name,
 			facilitator: manages
 		});
