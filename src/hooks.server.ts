@@ -8,6 +8,7 @@ import { appContext } from '#lib/server/context.ts';
 import { bootstrap } from '#lib/server/bootstrap/bootstrap.ts';
 import { closeDb, getDbHandle } from '#lib/server/db/index.ts';
 import { startBackgroundJobs } from '#lib/server/jobs/background-jobs.ts';
+import { stopLiveHub } from '#lib/server/live/live-hub.ts';
 import { closeTransports } from '#lib/server/email/send-email.ts';
 import { log } from '#lib/server/log.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown' as never, () => {
 		(globalThis as Record<string, unknown>).trellisShutdownDone = (async () => {
 			await jobs.stop().catch((e) => log.error({ err: String(e) }, 'stopping jobs failed'));
+			await stopLiveHub();
 			closeTransports();
 			await closeDb();
 		})();

@@ -15,6 +15,8 @@ const simple: Record<string, () => string> = {
 	invite_invalid: () => m.invite_invalid(),
 	admin_last_admin: () => m.admin_last_admin(),
 	error_not_found: () => m.error_not_found(),
+	live_activity_closed: () => m.live_activity_closed(),
+	live_no_activity: () => m.live_no_activity(),
 	error_forbidden: () => m.error_forbidden(),
 	error_date: () => m.error_date(),
 	error_date_future: () => m.error_date_future(),
@@ -47,6 +49,7 @@ export function errorText(key: string | undefined | null): string {
 	if (!key) return '';
 	const [name, arg] = key.split(':');
 	if (name === 'error_too_long') return m.error_too_long({ max: arg ?? '' });
+	if (name === 'error_too_many') return m.error_too_many({ max: arg ?? '' });
 	if (name === 'error_password_short') return m.error_password_short({ min: arg ?? '' });
 	return (simple[name] ?? simple.error_required)();
 }

@@ -4,3 +4,4 @@ export * from './email.ts';
 export * from './courses.ts';
 export * from './safety.ts';
 export * from './cohorts.ts';
+export * from './live.ts';

@@ -1,0 +1,132 @@
+import type { Db } from '../db/client.ts';
+import type { SessionStructure } from '../courses/course-package.schema.ts';
+import type { LiveActivityState } from '../db/schema/index.ts';
+import {
+	acknowledgeMoment,
+	appendEvent,
+	hideAnswer,
+	lockState,
+	saveState
+} from './live.queries.ts';
+import { resultsFor } from './results.ts';
+
+export type FacilitatorAction =
+	| { type: 'next' | 'back' | 'start' | 'close' | 'reveal' }
+	| { type: 'timer'; minutes: number }
+	| { type: 'ack'; id: string }
+	| { type: 'hide'; id: string };
+
+export type ActionResult = { ok: true } | { ok: false; reason: 'no-activity' | 'not-found' };
+
+/**
+ * Applies one facilitator action to a live session and records it as an event, in one
+ * transaction holding the session's state row: two co-facilitators pressing "next" at once
+ * move one block each, in order, and every client sees the same sequence.
+ */
+export async function facilitate(
+	db: Db,
+	input: {
+		sessionId: string;
+		structure: SessionStructure;
+		by: string;
+		action: FacilitatorAction;
+		now?: Date;
+	}
+): Promise<ActionResult> {
+	const now = input.now ?? new Date();
+	const blocks = input.structure.blocks;
+	const a = input.action;
+	return db.transaction(async (tx) => {
+		const state = await lockState(tx, input.sessionId);
+		const block = blocks[state.blockIndex];
+		let activity: LiveActivityState | null = state.activity ?? null;
+		const emitState = async (patch: Parameters<typeof saveState>[2]) => {
+			const row = await saveState(tx, input.sessionId, patch);
+			await appendEvent(tx, {
+				cohortSessionId: input.sessionId,
+				kind: 'state',
+				payload: publicState(row)
+			});
+		};
+		switch (a.type) {
+			case 'next':
+			case 'back': {
+				const i = Math.min(
+					blocks.length - 1,
+					Math.max(0, state.blockIndex + (a.type === 'next' ? 1 : -1))
+				);
+				await emitState({ blockIndex: i, blockStartedAt: now, activity: null, timerEndsAt: null });
+				return { ok: true };
+			}
+			case 'start':
+				if (!block.activity) return { ok: false, reason: 'no-activity' };
+				activity = {
+					blockId: block.id,
+					status: 'open',
+					revealed: false,
+					startedAt: now.toISOString()
+				};
+				await emitState({ activity });
+				return { ok: true };
+			case 'close':
+				if (!activity) return { ok: false, reason: 'no-activity' };
+				await emitState({ activity: { ...activity, status: 'closed' } });
+				return { ok: true };
+			case 'reveal': {
+				if (!activity) return { ok: false, reason: 'no-activity' };
+				await emitState({ activity: { ...activity, revealed: true } });
+				const def = blocks.find((b) => b.id === activity!.blockId)?.activity;
+				if (def) {
+					await appendEvent(tx, {
+						cohortSessionId: input.sessionId,
+						kind: 'results',
+						payload: {
+							blockId: activity.blockId,
+							results: await resultsFor(tx, input.sessionId, activity.blockId, def)
+						}
+					});
+				}
+				return { ok: true };
+			}
+			case 'timer':
+				await emitState({
+					timerEndsAt: a.minutes > 0 ? new Date(now.getTime() + a.minutes * 60_000) : null
+				});
+				return { ok: true };
+			case 'ack': {
+				const row = await acknowledgeMoment(tx, input.sessionId, a.id, input.by);
+				if (!row) return { ok: false, reason: 'not-found' };
+				await appendEvent(tx, {
+					cohortSessionId: input.sessionId,
+					kind: 'moment-ack',
+					payload: { id: row.id }
+				});
+				return { ok: true };
+			}
+			case 'hide': {
+				const row = await hideAnswer(tx, input.sessionId, a.id, input.by);
+				if (!row) return { ok: false, reason: 'not-found' };
+				await appendEvent(tx, {
+					cohortSessionId: input.sessionId,
+					kind: 'hidden',
+					payload: { id: row.id, blockId: row.blockId }
+				});
+				return { ok: true };
+			}
+		}
+	});
+}
+
+export function publicState(s: {
+	blockIndex: number;
+	blockStartedAt: Date;
+	activity: LiveActivityState | null;
+	timerEndsAt: Date | null;
+}) {
+	return {
+		blockIndex: s.blockIndex,
+		blockStartedAt: s.blockStartedAt.toISOString(),
+		activity: s.activity,
+		timerEndsAt: s.timerEndsAt?.toISOString() ?? null
+	};
+}

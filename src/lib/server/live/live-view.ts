@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { liveAnswers, momentSignals } from '../db/schema/index.ts';
+import { md } from '../courses/course-view.ts';
+import type { CoursePackage } from '../courses/validate-course-package.ts';
+import type { SessionStructure } from '../courses/course-package.schema.ts';
+import { getState, latestEventId } from './live.queries.ts';
+import { publicState } from './facilitate.ts';
+import { resultsFor } from './results.ts';
+
+/**
+ * What a live view shows now, read fresh on every load: a browser without JavaScript
+ * reloads to see it, a browser with JavaScript reloads it when an event arrives.
+ */
+export async function liveView(
+	db: Db,
+	input: {
+		sessionId: string;
+		pkg: CoursePackage;
+		number: number;
+		structure: SessionStructure;
+		locale: string;
+		enrolmentId: string | null;
+		facilitator: boolean;
+	}
+) {
+	const src = input.pkg.course.sourceLocale;
+	const session = input.pkg.sessions.find((s) => s.structure.number === input.number)!;
+	const text = session.text[input.locale] ?? session.text[src];
+	const row = await getState(db, input.sessionId);
+	const state = publicState(
+		row ?? { blockIndex: 0, blockStartedAt: new Date(), activity: null, timerEndsAt: null }
+	);
+	const blocks = input.structure.blocks;
+	const block = blocks[state.blockIndex];
+	const bt = text.blocks[block.id];
+	const running = state.activity && state.activity.blockId === block.id ? state.activity : null;
+	const def = running ? block.activity : undefined;
+	const labels: Record<string, string> = {
+		...bt.activity?.options,
+		...bt.activity?.cards,
+		...bt.activity?.columns
+	};
+	let mine: { passed: boolean } | null = null;
+	if (running && input.enrolmentId) {
+		const [a] = await db
+			.select({ passed: liveAnswers.passed })
+			.from(liveAnswers)
+			.where(
+				and(
+					eq(liveAnswers.cohortSessionId, input.sessionId),
+					eq(liveAnswers.blockId, block.id),
+					eq(liveAnswers.enrolmentId, input.enrolmentId)
+				)
+			);
+		mine = a ?? null;
+	}
+	const [moment] = input.enrolmentId
+		? await db
+				.select({ id: momentSignals.id, acknowledgedAt: momentSignals.acknowledgedAt })
+				.from(momentSignals)
+				.where(
+					and(
+						eq(momentSignals.cohortSessionId, input.sessionId),
+						eq(momentSignals.enrolmentId, input.enrolmentId)
+					)
+				)
+				.orderBy(desc(momentSignals.createdAt))
+				.limit(1)
+		: [];
+	const showResults = !!running && (running.revealed || input.facilitator);
+	return {
+		started: !!row,
+		state,
+		lastEventId: await latestEventId(db, input.sessionId),
+		clientId: randomUUID(),
+		title: text.title,
+		block: {
+			id: block.id,
+			index: state.blockIndex,
+			count: blocks.length,
+			kind: block.kind,
+			minutes: block.minutes,
+			title: bt.title,
+			participantHtml: md(bt.participant),
+			contentNote: block.contentNote ? (bt.contentNote ?? null) : null,
+			recallAgreements: block.recallAgreements
+		},
+		activity:
+			running && def ? { ...running, def, prompt: bt.activity?.prompt ?? null, labels } : null,
+		mine,
+		results: showResults && def ? await resultsFor(db, input.sessionId, block.id, def) : null,
+		moment: moment ? { id: moment.id, acknowledged: !!moment.acknowledgedAt } : null,
+		agenda: blocks.map((b) => ({
+			id: b.id,
+			minutes: b.minutes,
+			title: text.blocks[b.id].title,
+			hasActivity: !!b.activity
+		}))
+	};
+}

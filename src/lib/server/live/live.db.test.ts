@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createAuth, type Auth } from '../auth/auth.ts';
+import { openDb, type DbHandle } from '../db/client.ts';
+import { enrolments, liveAnswers, liveEvents } from '../db/schema/index.ts';
+import { createTestDb, testConfig } from '../testing/test-db.ts';
+import { makePerson } from '../testing/factories.ts';
+import { makeCohort } from '../testing/cohort-fixtures.ts';
+import { joinCohort } from '../cohorts/join-cohort.ts';
+import { loadCohortContext } from '../cohorts/cohort-context.ts';
+import { sessionsOf } from '../cohorts/cohorts.queries.ts';
+import { facilitate } from './facilitate.ts';
+import { signalMoment, submitAnswer } from './submit-answer.ts';
+import { appendEvent, eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
+import { LiveHub } from './live-hub.ts';
+
+let h: DbHandle;
+let auth: Auth;
+const cfg = testConfig();
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+	h = await createTestDb();
+	auth = createAuth(h.db, cfg);
+});
+afterAll(async () => {
+	for (const c of cleanups.reverse()) await c();
+	await h?.close();
+});
+
+async function liveSession() {
+	const c = await makeCohort(h.db, { cfg, auth });
+	const people = [];
+	for (let i = 0; i < 3; i++) {
+		const p = await makePerson(h.db, auth, { organisationId: c.org.id, name: `P${i}` });
+		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
+		const [e] = await h.db.select().from(enrolments).where(eq(enrolments.userId, p.id));
+		people.push({ ...p, enrolmentId: e.id });
+	}
+	const ctx = (await loadCohortContext(h.db, c.cohort.id))!;
+	const [s1] = await sessionsOf(h.db, c.cohort.id);
+	const structure = ctx.pkg.sessions.find((s) => s.structure.number === 1)!.structure;
+	const act = (action: Parameters<typeof facilitate>[1]['action']) =>
+		facilitate(h.db, { sessionId: s1.id, structure, by: c.lead.id, action });
+	const answer = (
+		p: (typeof people)[number],
+		blockId: string,
+		fields: Record<string, unknown>,
+		o: { pass?: boolean; clientId?: string } = {}
+	) =>
+		submitAnswer(h.db, {
+			sessionId: s1.id,
+			structure,
+			enrolmentId: p.enrolmentId,
+			clientId: o.clientId ?? randomUUID(),
+			blockId,
+			pass: !!o.pass,
+			fields
+		});
+	return { ...c, people, s1, structure, act, answer };
+}
+
+describe('live session', () => {
+	it('a check-in: answers stored once per client id, pass is an answer, closed activities refuse', async () => {
+		const { s1, act, answer, people } = await liveSession();
+		expect(await act({ type: 'start' })).toEqual({ ok: true }); // block 1 "welcome" is a check-in
+		const id = randomUUID();
+		expect(await answer(people[0], 'welcome', { word: 'curious' }, { clientId: id })).toEqual({
+			ok: true,
+			stored: true
+		});
+		// The same submission again (a retry, a double click): stored once.
+		expect(await answer(people[0], 'welcome', { word: 'curious' }, { clientId: id })).toEqual({
+			ok: true,
+			stored: false
+		});
+		expect(await answer(people[1], 'welcome', {}, { pass: true })).toEqual({
+			ok: true,
+			stored: true
+		});
+		const before = await latestEventId(h.db, s1.id);
+		// Bad input: oversized, markup, unknown block; nothing stored, no event.
+		expect(await answer(people[2], 'welcome', { word: 'x'.repeat(41) })).toMatchObject({
+			ok: false,
+			status: 400
+		});
+		expect(await answer(people[2], 'welcome', { word: '<b>hi</b>' })).toMatchObject({
+			ok: false,
+			status: 400
+		});
+		expect(await answer(people[2], 'no-such-block', { word: 'hi' })).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect(await act({ type: 'close' })).toEqual({ ok: true });
+		const afterClose = await latestEventId(h.db, s1.id);
+		expect(afterClose).toBe(before + 1);
+		expect(await answer(people[2], 'welcome', { word: 'late' })).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect(await latestEventId(h.db, s1.id)).toBe(afterClose);
+		const rows = await h.db
+			.select()
+			.from(liveAnswers)
+			.where(eq(liveAnswers.cohortSessionId, s1.id));
+		expect(rows.map((r) => [r.passed, r.payload])).toEqual([
+			[false, { word: 'curious' }],
+			[true, {}]
+		]);
+		// Revealing sends the results (counts, never names) to everyone.
+		expect(await act({ type: 'reveal' })).toEqual({ ok: true });
+		const events = await eventsAfter(h.db, s1.id, afterClose, { facilitator: false });
+		const results = events.find((e) => e.kind === 'results')!;
+		expect(results.payload).toEqual({
+			blockId: 'welcome',
+			results: { answered: 1, passed: 1, counts: [{ key: 'curious', count: 1 }], texts: [] }
+		});
+		expect(JSON.stringify(events)).not.toContain(people[0].id);
+	});
+
+	it('anonymous polls keep no link to the person; "I need a moment" reaches facilitators only', async () => {
+		const { s1, act, answer, people } = await liveSession();
+		await act({ type: 'next' });
+		await act({ type: 'next' }); // "what-is-recovery": an anonymous, multiple-choice poll
+		await act({ type: 'start' });
+		expect(
+			await answer(people[0], 'what-is-recovery', { options: ['good-life', 'belonging-again'] })
+		).toEqual({
+			ok: true,
+			stored: true
+		});
+		expect(await answer(people[1], 'what-is-recovery', { options: ['made-up'] })).toMatchObject({
+			status: 400
+		});
+		const [row] = await h.db
+			.select()
+			.from(liveAnswers)
+			.where(eq(liveAnswers.cohortSessionId, s1.id));
+		expect(row.enrolmentId).toBeNull();
+
+		const from = await latestEventId(h.db, s1.id);
+		const momentId = randomUUID();
+		expect(
+			await signalMoment(h.db, {
+				sessionId: s1.id,
+				enrolmentId: people[2].enrolmentId,
+				clientId: momentId,
+				name: 'P2'
+			})
+		).toBe(true);
+		expect(
+			await signalMoment(h.db, {
+				sessionId: s1.id,
+				enrolmentId: people[2].enrolmentId,
+				clientId: momentId,
+				name: 'P2'
+			})
+		).toBe(false);
+		expect(
+			(await eventsAfter(h.db, s1.id, from, { facilitator: false })).map((e) => e.kind)
+		).toEqual([]);
+		expect(
+			(await eventsAfter(h.db, s1.id, from, { facilitator: true })).map((e) => e.kind)
+		).toEqual(['moment']);
+		expect(await act({ type: 'ack', id: momentId })).toEqual({ ok: true });
+		expect(await act({ type: 'ack', id: momentId })).toEqual({ ok: false, reason: 'not-found' });
+		expect(await act({ type: 'ack', id: randomUUID() })).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+	});
+
+	it('streams miss nothing: replay from the last id, then live delivery in order, once', async () => {
+		const { s1, act } = await liveSession();
+		const hub = new LiveHub(h);
+		await hub.start();
+		cleanups.push(() => hub.stop());
+		const got: LiveEvent[] = [];
+		const unsubscribe = await hub.subscribe(s1.id, {
+			facilitator: false,
+			send: (e) => got.push(e)
+		});
+		for (let i = 0; i < 5; i++) {
+			await act({ type: 'next' });
+			await hub.announce(s1.id);
+		}
+		await hub.deliver(s1.id);
+		expect(got.map((e) => e.kind)).toEqual(['state', 'state', 'state', 'state', 'state']);
+		expect(got.map((e) => (e.payload as { blockIndex: number }).blockIndex)).toEqual([
+			1, 2, 3, 4, 5
+		]);
+		// A client that saw only the first two replays the rest from the database.
+		const replay = await eventsAfter(h.db, s1.id, got[1].id, { facilitator: false });
+		expect(replay.map((e) => e.id)).toEqual(got.slice(2).map((e) => e.id));
+		unsubscribe();
+	});
+
+	it.skipIf(!process.env.TEST_DATABASE_URL)(
+		'events written on one instance reach streams on another',
+		async () => {
+			const { s1 } = await liveSession();
+			const url = new URL(process.env.TEST_DATABASE_URL!);
+			url.pathname = `/${(h.raw as { options: { database: string } }).options.database}`;
+			const other = await openDb(url.toString(), { migrate: false, max: 2 });
+			cleanups.push(() => other.close());
+			const hubA = new LiveHub(h);
+			const hubB = new LiveHub(other);
+			await hubA.start();
+			await hubB.start();
+			cleanups.push(
+				() => hubA.stop(),
+				() => hubB.stop()
+			);
+			const got: number[] = [];
+			await hubB.subscribe(s1.id, { facilitator: true, send: (e) => got.push(e.id) });
+			const ids = [];
+			for (let i = 0; i < 10; i++) {
+				ids.push(
+					await appendEvent(h.db, { cohortSessionId: s1.id, kind: 'state', payload: { i } })
+				);
+				await hubA.announce(s1.id);
+			}
+			const end = Date.now() + 5000;
+			while (got.length < 10 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+			expect(got).toEqual(ids);
+			const rows = await h.db
+				.select()
+				.from(liveEvents)
+				.where(eq(liveEvents.cohortSessionId, s1.id));
+			expect(rows).toHaveLength(10);
+		}
+	);
+});

@@ -1,0 +1,136 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { liveAnswers, liveEvents, liveState, momentSignals } from '../db/schema/index.ts';
+import type { Tx } from '../cohorts/cohorts.queries.ts';
+
+export type LiveEvent = typeof liveEvents.$inferSelect;
+type Q = Db | Tx;
+
+export async function appendEvent(
+	q: Q,
+	e: { cohortSessionId: string; kind: string; payload: unknown; audience?: 'all' | 'facilitators' }
+) {
+	const [row] = await q
+		.insert(liveEvents)
+		.values({ ...e, audience: e.audience ?? 'all', payload: e.payload as object })
+		.returning({ id: liveEvents.id });
+	return row.id;
+}
+
+export function eventsAfter(
+	q: Q,
+	sessionId: string,
+	afterId: number,
+	opts: { facilitator?: boolean } = {}
+) {
+	return q
+		.select()
+		.from(liveEvents)
+		.where(
+			and(
+				eq(liveEvents.cohortSessionId, sessionId),
+				gt(liveEvents.id, afterId),
+				opts.facilitator === false ? eq(liveEvents.audience, 'all') : undefined
+			)
+		)
+		.orderBy(asc(liveEvents.id))
+		.limit(5000);
+}
+
+export async function latestEventId(q: Q, sessionId: string) {
+	const [row] = await q
+		.select({ id: sql<number>`coalesce(max(${liveEvents.id}), 0)::bigint` })
+		.from(liveEvents)
+		.where(eq(liveEvents.cohortSessionId, sessionId));
+	return Number(row.id);
+}
+
+export async function getState(q: Q, sessionId: string) {
+	const [row] = await q.select().from(liveState).where(eq(liveState.cohortSessionId, sessionId));
+	return row;
+}
+
+export async function lockState(tx: Tx, sessionId: string) {
+	await tx.insert(liveState).values({ cohortSessionId: sessionId }).onConflictDoNothing();
+	const [row] = await tx
+		.select()
+		.from(liveState)
+		.where(eq(liveState.cohortSessionId, sessionId))
+		.for('update');
+	return row;
+}
+
+export async function saveState(
+	tx: Tx,
+	sessionId: string,
+	patch: Partial<typeof liveState.$inferInsert>
+) {
+	const [row] = await tx
+		.update(liveState)
+		.set({ ...patch, updatedAt: new Date() })
+		.where(eq(liveState.cohortSessionId, sessionId))
+		.returning();
+	return row;
+}
+
+/** Stores an answer once per client-generated id; returns false when it was already there. */
+export async function insertAnswer(q: Q, a: typeof liveAnswers.$inferInsert) {
+	const rows = await q
+		.insert(liveAnswers)
+		.values(a)
+		.onConflictDoNothing()
+		.returning({ id: liveAnswers.id });
+	return rows.length === 1;
+}
+
+export function answersFor(q: Q, sessionId: string, blockId: string) {
+	return q
+		.select()
+		.from(liveAnswers)
+		.where(and(eq(liveAnswers.cohortSessionId, sessionId), eq(liveAnswers.blockId, blockId)))
+		.orderBy(asc(liveAnswers.createdAt));
+}
+
+export async function hideAnswer(q: Q, sessionId: string, id: string, by: string) {
+	const rows = await q
+		.update(liveAnswers)
+		.set({ hiddenBy: by })
+		.where(and(eq(liveAnswers.cohortSessionId, sessionId), eq(liveAnswers.id, id)))
+		.returning({ id: liveAnswers.id, blockId: liveAnswers.blockId });
+	return rows[0];
+}
+
+export async function insertMoment(
+	q: Q,
+	m: { id: string; cohortSessionId: string; enrolmentId: string }
+) {
+	const rows = await q
+		.insert(momentSignals)
+		.values(m)
+		.onConflictDoNothing()
+		.returning({ id: momentSignals.id });
+	return rows.length === 1;
+}
+
+export function openMoments(q: Q, sessionId: string) {
+	return q
+		.select()
+		.from(momentSignals)
+		.where(and(eq(momentSignals.cohortSessionId, sessionId), isNull(momentSignals.acknowledgedAt)))
+		.orderBy(asc(momentSignals.createdAt));
+}
+
+export async function acknowledgeMoment(q: Q, sessionId: string, id: string, by: string) {
+	const rows = await q
+		.update(momentSignals)
+		.set({ acknowledgedAt: new Date(), acknowledgedBy: by })
+		.where(
+			and(
+				eq(momentSignals.cohortSessionId, sessionId),
+				eq(momentSignals.id, id),
+				isNull(momentSignals.acknowledgedAt)
+			)
+		)
+		.returning({ id: momentSignals.id, enrolmentId: momentSignals.enrolmentId });
+	return rows[0];
+}

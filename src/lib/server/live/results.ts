@@ -1,0 +1,62 @@
+import type { Db } from '../db/client.ts';
+import type { Activity } from '../courses/course-package.schema.ts';
+import type { Tx } from '../cohorts/cohorts.queries.ts';
+import { answersFor } from './live.queries.ts';
+
+export type Results = {
+	answered: number;
+	passed: number;
+	counts: { key: string; count: number }[];
+	texts: { id: string; text: string; column?: string }[];
+};
+
+/*
+ * What the group sees once a facilitator reveals an activity: counts and shared texts, never
+ * who wrote what. Hidden (moderated) and "keep in my workbook" answers are left out.
+ */
+export async function resultsFor(
+	q: Db | Tx,
+	sessionId: string,
+	blockId: string,
+	def: Activity
+): Promise<Results> {
+	const rows = (await answersFor(q, sessionId, blockId)).filter((r) => !r.hiddenBy);
+	const counts = new Map<string, number>();
+	const texts: Results['texts'] = [];
+	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+	for (const r of rows) {
+		if (r.passed) continue;
+		const p = r.payload as Record<string, unknown>;
+		switch (def.type) {
+			case 'check-in':
+				if (typeof p.word === 'string') bump(p.word.toLowerCase());
+				else bump(String(p.scale));
+				break;
+			case 'poll':
+				(p.options as string[]).forEach(bump);
+				break;
+			case 'word-cloud':
+				(p.words as string[]).forEach((w) => bump(w.toLowerCase()));
+				break;
+			case 'strengths-cards':
+				(p.cards as string[]).forEach(bump);
+				break;
+			case 'open-prompt':
+				if (r.shared) texts.push({ id: r.id, text: String(p.text) });
+				break;
+			case 'board':
+				texts.push({ id: r.id, text: String(p.text), column: String(p.column) });
+				break;
+			case 'qa':
+			case 'closing-round':
+				texts.push({ id: r.id, text: String(p.text) });
+				break;
+		}
+	}
+	return {
+		answered: rows.filter((r) => !r.passed).length,
+		passed: rows.filter((r) => r.passed).length,
+		counts: [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count),
+		texts
+	};
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Activity, SessionStructure } from '../courses/course-package.schema.ts';
+import { appendEvent, getState, insertAnswer, insertMoment } from './live.queries.ts';
+import { resultsFor } from './results.ts';
+
+const NO_MARKUP = /^[^<>]*$/;
+const text = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1, 'error_required')
+		.max(max, `error_too_long:${max}`)
+		.regex(NO_MARKUP, 'error_markup');
+
+/** What each kind of activity accepts; everything else is refused before anything is stored. */
+export function answerSchema(a: Activity) {
+	switch (a.type) {
+		case 'check-in':
+			return a.mode === 'word'
+				? z.object({ word: text(40) })
+				: z.object({
+						scale: z.coerce
+							.number()
+							.int()
+							.min(1)
+							.max(a.scaleMax ?? 5)
+					});
+		case 'poll':
+			return z.object({
+				options: z
+					.array(z.enum(a.options as [string, ...string[]]))
+					.min(1, 'error_choice')
+					.max(a.multiple ? a.options.length : 1, 'error_choice')
+			});
+		case 'word-cloud':
+			return z.object({
+				words: z
+					.array(text(30))
+					.min(1, 'error_required')
+					.max(a.maxWords, `error_too_many:${a.maxWords}`)
+			});
+		case 'open-prompt':
+			return z.object({ text: text(1000), share: z.boolean() });
+		case 'strengths-cards':
+			return z.object({
+				cards: z
+					.array(z.enum(a.deck as [string, ...string[]]))
+					.min(1, 'error_choice')
+					.max(a.pick, `error_too_many:${a.pick}`)
+			});
+		case 'board':
+			return z.object({ column: z.enum(a.columns as [string, ...string[]]), text: text(280) });
+		case 'qa':
+		case 'closing-round':
+			return z.object({ text: text(280) });
+		case 'breakout':
+			return z.object({ done: z.literal(true) });
+	}
+}
+
+export type SubmitResult =
+	| { ok: true; stored: boolean }
+	| { ok: false; status: 400 | 409; reason: string; errors?: Record<string, string> };
+
+/**
+ * A participant's answer, or their Pass: as easy as answering, and stored the same way.
+ * `clientId` comes from the form; a retried post with the same id stores nothing new.
+ */
+export async function submitAnswer(
+	db: Db,
+	input: {
+		sessionId: string;
+		structure: SessionStructure;
+		enrolmentId: string;
+		clientId: string;
+		blockId: string;
+		pass: boolean;
+		fields: Record<string, unknown>;
+	}
+): Promise<SubmitResult> {
+	const state = await getState(db, input.sessionId);
+	const running = state?.activity;
+	if (!running || running.blockId !== input.blockId || running.status !== 'open') {
+		return { ok: false, status: 409, reason: 'live_activity_closed' };
+	}
+	const def = input.structure.blocks.find((b) => b.id === input.blockId)?.activity;
+	if (!def) return { ok: false, status: 409, reason: 'live_activity_closed' };
+	let payload: object = {};
+	let shared = true;
+	if (!input.pass) {
+		const parsed = answerSchema(def).safeParse(input.fields);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const i of parsed.error.issues) {
+				errors[String(i.path[0] ?? 'form')] ??= i.message.startsWith('error_')
+					? i.message
+					: 'error_choice';
+			}
+			return { ok: false, status: 400, reason: 'error_summary', errors };
+		}
+		payload = parsed.data;
+		if (def.type === 'open-prompt')
+			shared = def.shareable && (parsed.data as unknown as { share: boolean }).share;
+	}
+	const anonymous = def.type === 'poll' && def.anonymous;
+	const stored = await insertAnswer(db, {
+		id: input.clientId,
+		cohortSessionId: input.sessionId,
+		blockId: input.blockId,
+		enrolmentId: anonymous ? null : input.enrolmentId,
+		passed: input.pass,
+		payload,
+		shared
+	});
+	if (stored) {
+		await appendEvent(db, {
+			cohortSessionId: input.sessionId,
+			kind: 'answered',
+			audience: 'facilitators',
+			payload: { blockId: input.blockId }
+		});
+		if (running.revealed) {
+			await appendEvent(db, {
+				cohortSessionId: input.sessionId,
+				kind: 'results',
+				payload: {
+					blockId: input.blockId,
+					results: await resultsFor(db, input.sessionId, input.blockId, def)
+				}
+			});
+		}
+	}
+	return { ok: true, stored };
+}
+
+/** "I need a moment": only facilitators are told, and only the display name. */
+export async function signalMoment(
+	db: Db,
+	input: { sessionId: string; enrolmentId: string; clientId: string; name: string }
+) {
+	const stored = await insertMoment(db, {
+		id: input.clientId,
+		cohortSessionId: input.sessionId,
+		enrolmentId: input.enrolmentId
+	});
+	if (stored) {
+		await appendEvent(db, {
+			cohortSessionId: input.sessionId,
+			kind: 'moment',
+			audience: 'facilitators',
+			payload: { id: input.clientId, name: input.name }
+		});
+	}
+	return stored;
+}

@@ -1,0 +1,112 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { appContext } from '#lib/server/context.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { crisisPanel } from '#lib/server/safety/crisis-panel.ts';
+import { recordRoomJoin } from '#lib/server/cohorts/attendance.ts';
+import { joinWindow } from '#lib/server/cohorts/join-session.ts';
+import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveView } from '#lib/server/live/live-view.ts';
+import { signalMoment, submitAnswer } from '#lib/server/live/submit-answer.ts';
+import { announce } from '#lib/server/live/announce.ts';
+import { hit } from '#lib/server/security/rate-limit.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/* The live panel updates itself from the event stream, so this page ships its script. */
+export const csr = true;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { db } = await appContext();
+	const a = await liveAccess(db, locals, params.sessionId);
+	// Being here is taking part: attendance is recorded on the first visit during the session.
+	if (a.enrolmentId && joinWindow(a.session, new Date()) === 'open') {
+		await recordRoomJoin(db, { cohortSessionId: a.session.id, userId: a.user.id });
+	}
+	const org = await currentOrganisation(db);
+	return {
+		sessionId: a.session.id,
+		cohortId: a.ctx.cohort.id,
+		cohortName: a.ctx.cohort.name,
+		number: a.session.number,
+		facilitator: a.facilitator,
+		participant: !!a.enrolmentId,
+		hasVideo: a.session.videoKind !== 'none',
+		crisis: await crisisPanel(db, org.id, locals.locale),
+		view: await liveView(db, {
+			sessionId: a.session.id,
+			pkg: a.ctx.pkg,
+			number: a.session.number,
+			structure: a.structure.structure,
+			locale: locals.locale,
+			enrolmentId: a.enrolmentId,
+			facilitator: a.facilitator
+		})
+	};
+};
+
+function fieldsOf(form: FormData) {
+	const list = (k: string) =>
+		form
+			.getAll(k)
+			.map(String)
+			.map((v) => v.trim())
+			.filter(Boolean);
+	return {
+		word: form.get('word') ?? undefined,
+		scale: form.get('scale') ?? undefined,
+		options: list('options'),
+		words: list('words'),
+		cards: list('cards'),
+		text: form.get('text') ?? undefined,
+		column: form.get('column') ?? undefined,
+		share: form.get('share') === 'on',
+		done: form.get('done') === '1' ? true : undefined
+	};
+}
+
+export const actions: Actions = {
+	answer: async ({ params, request, locals }) => {
+		const { db } = await appContext();
+		const a = await liveAccess(db, locals, params.sessionId);
+		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
+		const form = await request.formData();
+		const clientId = String(form.get('clientId') ?? '');
+		const blockId = String(form.get('blockId') ?? '').slice(0, 100);
+		if (!UUID.test(clientId)) return fail(400, { message: 'error_summary' });
+		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
+			return fail(429, { message: 'rate_limited' });
+		}
+		const r = await submitAnswer(db, {
+			sessionId: a.session.id,
+			structure: a.structure.structure,
+			enrolmentId: a.enrolmentId,
+			clientId,
+			blockId,
+			pass: form.get('pass') === '1',
+			fields: fieldsOf(form)
+		});
+		if (!r.ok) return fail(r.status, { message: r.reason, errors: r.errors ?? {} });
+		if (r.stored) await announce(a.session.id);
+		redirect(303, `/live/${a.session.id}?sent=${form.get('pass') === '1' ? 'pass' : 'answer'}`);
+	},
+	moment: async ({ params, request, locals }) => {
+		const { db } = await appContext();
+		const a = await liveAccess(db, locals, params.sessionId);
+		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
+		const clientId = String((await request.formData()).get('clientId') ?? '');
+		if (!UUID.test(clientId)) return fail(400, { message: 'error_summary' });
+		const name = a.enrolment?.displayName || a.user.name;
+		if (
+			await signalMoment(db, {
+				sessionId: a.session.id,
+				enrolmentId: a.enrolmentId,
+				clientId,
+				name
+			})
+		) {
+			await announce(a.session.id);
+		}
+		redirect(303, `/live/${a.session.id}?moment=1`);
+	}
+};

@@ -1,0 +1,102 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import * as m from '#lib/paraglide/messages.js';
+import { appContext } from '#lib/server/context.ts';
+import { getDbHandle } from '#lib/server/db/index.ts';
+import { parseForm } from '#lib/forms/fields.ts';
+import { enrolmentsWithPeople } from '#lib/server/cohorts/cohorts.queries.ts';
+import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveView } from '#lib/server/live/live-view.ts';
+import { liveHub } from '#lib/server/live/live-hub.ts';
+import { answersFor, openMoments } from '#lib/server/live/live.queries.ts';
+import { facilitate, type FacilitatorAction } from '#lib/server/live/facilitate.ts';
+import { announce } from '#lib/server/live/announce.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = true;
+
+async function requireFacilitator(locals: App.Locals, sessionId: string) {
+	const { db } = await appContext();
+	const a = await liveAccess(db, locals, sessionId);
+	if (!a.facilitator) error(403, m.error_forbidden());
+	return { db, a };
+}
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { db, a } = await requireFacilitator(locals, params.sessionId);
+	const view = await liveView(db, {
+		sessionId: a.session.id,
+		pkg: a.ctx.pkg,
+		number: a.session.number,
+		structure: a.structure.structure,
+		locale: locals.locale,
+		enrolmentId: null,
+		facilitator: true
+	});
+	const people = await enrolmentsWithPeople(db, a.ctx.cohort.id);
+	const names = new Map(people.map((p) => [p.id, p.displayName || p.name]));
+	const answers = view.activity ? await answersFor(db, a.session.id, view.activity.blockId) : [];
+	let offset = 0;
+	const planned = view.agenda.map((b) => {
+		const start = offset;
+		offset += b.minutes;
+		return start;
+	});
+	return {
+		sessionId: a.session.id,
+		cohortName: a.ctx.cohort.name,
+		number: a.session.number,
+		view,
+		planned,
+		sessionStartsAt: a.session.startsAt,
+		connected: (await liveHub(getDbHandle)).connected(a.session.id),
+		enrolled: people.filter((p) => p.status === 'enrolled').length,
+		moments: (await openMoments(db, a.session.id)).map((x) => ({
+			id: x.id,
+			name: names.get(x.enrolmentId) ?? '',
+			at: x.createdAt
+		})),
+		contributions: answers
+			.filter((x) => !x.passed && x.shared && 'text' in (x.payload as object))
+			.map((x) => ({
+				id: x.id,
+				text: String((x.payload as { text: string }).text),
+				hidden: !!x.hiddenBy
+			}))
+	};
+};
+
+const act = z.object({
+	action: z.enum(['next', 'back', 'start', 'close', 'reveal', 'timer', 'ack', 'hide'], {
+		error: 'error_choice'
+	}),
+	minutes: z.coerce.number().int().min(0).max(60).optional(),
+	id: z.uuid().optional()
+});
+
+export const actions: Actions = {
+	default: async ({ params, request, locals }) => {
+		const { db, a } = await requireFacilitator(locals, params.sessionId);
+		const parsed = parseForm(act, await request.formData());
+		if (!parsed.ok) return fail(400, { message: 'error_choice' });
+		const d = parsed.data;
+		let action: FacilitatorAction;
+		if (d.action === 'timer') action = { type: 'timer', minutes: d.minutes ?? 0 };
+		else if (d.action === 'ack' || d.action === 'hide') {
+			if (!d.id) return fail(400, { message: 'error_not_found' });
+			action = { type: d.action, id: d.id };
+		} else action = { type: d.action };
+		const r = await facilitate(db, {
+			sessionId: a.session.id,
+			structure: a.structure.structure,
+			by: a.user.id,
+			action
+		});
+		if (!r.ok)
+			return fail(409, {
+				message: r.reason === 'no-activity' ? 'live_no_activity' : 'error_not_found'
+			});
+		await announce(a.session.id);
+		return { done: d.action };
+	}
+};

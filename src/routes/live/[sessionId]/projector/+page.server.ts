@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import * as m from '#lib/paraglide/messages.js';
+import { appContext } from '#lib/server/context.ts';
+import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveView } from '#lib/server/live/live-view.ts';
+import type { PageServerLoad } from './$types';
+
+export const csr = true;
+
+/* For a facilitator to share into the video call: the prompt, the timer, revealed results only. */
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { db } = await appContext();
+	const a = await liveAccess(db, locals, params.sessionId);
+	if (!a.facilitator) error(403, m.error_forbidden());
+	const view = await liveView(db, {
+		sessionId: a.session.id,
+		pkg: a.ctx.pkg,
+		number: a.session.number,
+		structure: a.structure.structure,
+		locale: locals.locale,
+		enrolmentId: null,
+		// The projector shows what participants see: results only once revealed.
+		facilitator: false
+	});
+	return { sessionId: a.session.id, number: a.session.number, view };
+};
