@@ -1,0 +1,196 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { MAIL_APP } from '../../playwright.config.ts';
+import { expectAccessible, signInWithPassword } from './helpers.ts';
+
+/*
+ * One facilitator and three participants in separate browser contexts run the start of
+ * Day 1: check-in, a revealed word cloud, a timer, strengths cards, a Pass, and an
+ * "I need a moment" that a facilitator acknowledges; one participant's connection drops and
+ * comes back mid-activity.
+ */
+
+const utc = (d: Date) => ({
+	date: d.toISOString().slice(0, 10),
+	time: d.toISOString().slice(11, 16)
+});
+
+async function createSoonCohort(page: Page, name: string) {
+	await page.goto('/cohorts/new');
+	await page.getByLabel('Name of the group').fill(name);
+	await page.getByLabel('Time zone of the group').selectOption('Atlantic/Reykjavik');
+	await page.getByLabel('Places').fill('18');
+	await page.getByRole('checkbox', { name: /Dana Novák/ }).check();
+	const first = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000);
+	for (let n = 1; n <= 4; n++) {
+		const at = utc(new Date(first.getTime() + (n - 1) * 7 * 86_400_000));
+		const s = page.getByRole('group', { name: `Session ${n}`, exact: true });
+		await s.getByLabel('Date').fill(at.date);
+		await s.getByLabel('Start time').fill(at.time);
+	}
+	await page.getByRole('button', { name: 'Create the group' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	return (await page.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
+}
+
+async function participant(browser: Browser, email: string, joinUrl: string, js = true) {
+	const ctx = await browser.newContext({ javaScriptEnabled: js });
+	const page = await ctx.newPage();
+	await signInWithPassword(page, email);
+	await ctx.addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
+	await page.goto(joinUrl);
+	await page.getByRole('button', { name: 'Take a place' }).click();
+	await page
+		.getByRole('link', { name: /Join the session/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+	return { ctx, page };
+}
+
+async function press(console: Page, name: string | RegExp) {
+	await console.getByRole('button', { name }).click();
+	await console.waitForLoadState();
+}
+
+test('a Day 1 segment with one facilitator and three participants', async ({ browser, page }) => {
+	test.setTimeout(180_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createSoonCohort(page, `Live group ${Date.now()}`);
+	const a = await participant(browser, 'mira@example.org', joinUrl);
+	const b = await participant(browser, 'robin@example.org', joinUrl);
+	const c = await participant(browser, 'olena@example.org', joinUrl);
+	const live = new URL(a.page.url()).pathname;
+	await page.goto(`${live}/console`);
+	// Streams connect once each page has loaded its script.
+	await expect(async () => {
+		await page.reload();
+		await expect(page.getByText(/^[34] connected here now/)).toBeVisible({ timeout: 1000 });
+	}).toPass({ timeout: 15_000 });
+	await expectAccessible(page);
+
+	// Check-in: the form appears for participants without reloading.
+	await press(page, 'Start the activity');
+	await expect(a.page.getByLabel('Your word')).toBeVisible();
+	await expectAccessible(a.page);
+	await a.page.getByLabel('Your word').fill('hopeful');
+	await a.page.getByRole('button', { name: 'Send' }).click();
+	await expect(a.page.getByText('Thank you, your answer is in.')).toBeVisible();
+	await b.page.getByRole('button', { name: 'Pass' }).click();
+	await expect(b.page.getByText('You passed. That is always fine.')).toBeVisible();
+
+	// Olena's connection drops while the facilitator reveals; on return she has caught up.
+	await c.ctx.setOffline(true);
+	await press(page, 'Show results to the group');
+	await expect(a.page.getByText('1 answered, 1 passed')).toBeVisible();
+	await c.ctx.setOffline(false);
+	await expect(c.page.getByText('1 answered, 1 passed')).toBeVisible({ timeout: 15_000 });
+	await expect(c.page.getByRole('listitem').filter({ hasText: 'hopeful' })).toBeVisible();
+
+	// "I need a moment": only facilitators see who; a facilitator acknowledges.
+	await c.page.getByRole('button', { name: 'I need a moment' }).click();
+	await expect(c.page.getByText('The facilitators have been told. Take your time.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Someone needs a moment' })).toBeVisible();
+	await expect(a.page.getByText(/needs a moment/)).toHaveCount(0);
+	await press(page, /I have seen it/);
+	await expect(c.page.getByText('A facilitator has seen your signal.')).toBeVisible();
+
+	// Word cloud (part 7), revealed, with a shared timer.
+	for (let i = 0; i < 6; i++) await press(page, /Next part|Begin the session/);
+	await expect(page.getByRole('heading', { name: /Now: Recovery and wellbeing/ })).toBeVisible();
+	await press(page, 'Start the activity');
+	await page.getByLabel('Timer (minutes, 0 to stop)').fill('5');
+	await press(page, 'Set the timer');
+	await expect(a.page.getByText(/Time left:/)).toBeVisible();
+	for (const [p, words] of [
+		[a.page, ['connection', 'purpose']],
+		[c.page, ['connection']]
+	] as const) {
+		for (const [i, w] of words.entries())
+			await p.getByLabel(`Word ${i + 1}`, { exact: true }).fill(w);
+		await p.getByRole('button', { name: 'Send' }).click();
+	}
+	await b.page.getByRole('button', { name: 'Pass' }).click();
+	await press(page, 'Show results to the group');
+	const cloud = a.page.getByRole('region', { name: 'Activity' });
+	await expect(cloud.getByText('2 answered, 1 passed')).toBeVisible();
+	await expect(cloud.getByRole('listitem').filter({ hasText: 'connection' })).toContainText('2');
+	await expectAccessible(a.page);
+
+	// Strengths cards (part 10).
+	for (let i = 0; i < 3; i++) await press(page, 'Next part');
+	await press(page, 'Start the activity');
+	const cards = b.page.getByRole('group', { name: /Choose up to/ });
+	await cards.getByRole('checkbox').nth(0).check();
+	await cards.getByRole('checkbox').nth(1).check();
+	await b.page.getByRole('button', { name: 'Send' }).click();
+	await expect(b.page.getByText('Thank you, your answer is in.')).toBeVisible();
+
+	// The projector shows the prompt large, and results only once revealed.
+	const projector = await page.context().newPage();
+	await projector.goto(`${live}/projector`);
+	await expect(projector.getByText('You can always pass.')).toBeVisible();
+	await expect(projector.getByText(/answered/)).toHaveCount(0);
+	await expectAccessible(projector);
+	for (const p of [a, b, c]) await p.ctx.close();
+});
+
+test('without JavaScript a participant answers by form post; a repeated post is stored once', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createSoonCohort(page, `No-JS group ${Date.now()}`);
+	const p = await participant(browser, 'taras@example.org', joinUrl, false);
+	const live = new URL(p.page.url()).pathname;
+	await page.goto(`${live}/console`);
+	await press(page, 'Start the activity');
+	await p.page.reload();
+	const form = p.page.locator('form.answer');
+	const clientId = await form.locator('input[name=clientId]').inputValue();
+	await p.page.getByLabel('Your word').fill('steady');
+	await p.page.getByRole('button', { name: 'Send' }).click();
+	await expect(p.page.getByText('Thank you, your answer is in.')).toBeVisible();
+	// The browser resends the same form (back button, flaky network): nothing new is stored.
+	const again = await p.page.request.post(`${MAIL_APP}${live}?/answer`, {
+		form: { clientId, blockId: 'welcome', word: 'steady' },
+		headers: { origin: MAIL_APP, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(again.status()).toBe(303);
+	await press(page, 'Show results to the group');
+	await expect(page.getByText('1 answered, 0 passed')).toBeVisible();
+	// Bad input: oversized, unknown activity, forged facilitator action, another cohort.
+	const post = (path: string, form: Record<string, string>) =>
+		p.page.request.post(`${MAIL_APP}${path}`, {
+			form,
+			headers: { origin: MAIL_APP, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	expect(
+		(
+			await post(`${live}?/answer`, {
+				clientId: crypto.randomUUID(),
+				blockId: 'welcome',
+				word: 'x'.repeat(5000)
+			})
+		).status()
+	).toBe(400);
+	expect(
+		(
+			await post(`${live}?/answer`, { clientId: crypto.randomUUID(), blockId: 'nope', word: 'hi' })
+		).status()
+	).toBe(409);
+	expect(
+		(
+			await post(`${live}?/answer`, { clientId: 'not-a-uuid', blockId: 'welcome', word: 'hi' })
+		).status()
+	).toBe(400);
+	expect((await post(`${live}/console`, { action: 'next' })).status()).toBe(403);
+	expect(
+		(await p.page.request.get(`${MAIL_APP}/live/00000000-0000-4000-8000-000000000000`)).status()
+	).toBe(404);
+	await page.reload();
+	await expect(page.getByText('1 answered, 0 passed')).toBeVisible();
+	await p.ctx.close();
+});
