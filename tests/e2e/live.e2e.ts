@@ -105,8 +105,9 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 		[a.page, ['connection', 'purpose']],
 		[c.page, ['connection']]
 	] as const) {
-		for (const [i, w] of words.entries())
+		for (const [i, w] of words.entries()) {
 			await p.getByLabel(`Word ${i + 1}`, { exact: true }).fill(w);
+		}
 		await p.getByRole('button', { name: 'Send' }).click();
 	}
 	await b.page.getByRole('button', { name: 'Pass' }).click();

@@ -100,8 +100,9 @@ export async function submitAnswer(
 			return { ok: false, status: 400, reason: 'error_summary', errors };
 		}
 		payload = parsed.data;
-		if (def.type === 'open-prompt')
+		if (def.type === 'open-prompt') {
 			shared = def.shareable && (parsed.data as unknown as { share: boolean }).share;
+		}
 	}
 	const anonymous = def.type === 'poll' && def.anonymous;
 	const stored = await insertAnswer(db, {

@@ -92,10 +92,11 @@ export const actions: Actions = {
 			by: a.user.id,
 			action
 		});
-		if (!r.ok)
+		if (!r.ok) {
 			return fail(409, {
 				message: r.reason === 'no-activity' ? 'live_no_activity' : 'error_not_found'
 			});
+		}
 		await announce(a.session.id);
 		return { done: d.action };
 	}
