@@ -31,7 +31,7 @@ afterAll(async () => {
 
 async function liveSession() {
 	const c = await makeCohort(h.db, { cfg, auth });
-	const people = [];
+	const people: { id: string; email: string; enrolmentId: string }[] = [];
 	for (let i = 0; i < 3; i++) {
 		const p = await makePerson(h.db, auth, { organisationId: c.org.id, name: `P${i}` });
 		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
