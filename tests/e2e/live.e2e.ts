@@ -195,3 +195,42 @@ test('without JavaScript a participant answers by form post; a repeated post is 
 	await expect(page.getByText('1 answered, 0 passed')).toBeVisible();
 	await p.ctx.close();
 });
+
+test('the three live views have no axe violations in Czech and Ukrainian, on a phone too', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createSoonCohort(page, `Axe group ${Date.now()}`);
+	const p = await participant(browser, 'mira@example.org', joinUrl);
+	const live = new URL(p.page.url()).pathname;
+	await page.goto(`${live}/console`);
+	await press(page, 'Start the activity');
+	await p.page.getByLabel('Your word').fill('calm');
+	await p.page.getByRole('button', { name: 'Send' }).click();
+	await press(page, 'Show results to the group');
+	await page.getByLabel('Timer (minutes, 0 to stop)').fill('3');
+	await press(page, 'Set the timer');
+	for (const locale of ['cs', 'uk']) {
+		for (const [ctxPage, path] of [
+			[p.page, live],
+			[page, `${live}/console`],
+			[page, `${live}/projector`]
+		] as const) {
+			await ctxPage
+				.context()
+				.addCookies([{ name: 'trellis_locale', value: locale, url: MAIL_APP }]);
+			for (const size of [
+				{ width: 375, height: 740 },
+				{ width: 1280, height: 800 }
+			]) {
+				await ctxPage.setViewportSize(size);
+				await ctxPage.goto(path);
+				await expect(ctxPage.locator('html')).toHaveAttribute('lang', locale);
+				await expectAccessible(ctxPage);
+			}
+		}
+	}
+	await p.ctx.close();
+});
