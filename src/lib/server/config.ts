@@ -38,8 +38,10 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & { origin: string; secret: string };
 
 export class ConfigError extends Error {
-	constructor(public readonly problems: string[]) {
+	readonly problems: string[];
+	constructor(problems: string[]) {
 		super(`Trellis cannot start: the configuration has problems:\n  - ${problems.join('\n  - ')}`);
+		this.problems = problems;
 		this.name = 'ConfigError';
 	}
 }

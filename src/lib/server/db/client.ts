@@ -15,11 +15,13 @@ export type DbHandle = {
 };
 
 export class DataDirInUseError extends Error {
-	constructor(public readonly dir: string) {
+	readonly dir: string;
+	constructor(dir: string) {
 		super(
 			`The data directory ${dir} is already in use by another Trellis process. ` +
 				`Stop that process first, or start this one with a different DATABASE_URL (for example pglite:./data-2).`
 		);
+		this.dir = dir;
 		this.name = 'DataDirInUseError';
 	}
 }

@@ -23,7 +23,10 @@ export class LiveHub {
 	private chains = new Map<string, Promise<void>>();
 	private unlisten: (() => Promise<void>) | undefined;
 
-	constructor(private handle: DbHandle) {}
+	private handle: DbHandle;
+	constructor(handle: DbHandle) {
+		this.handle = handle;
+	}
 
 	async start() {
 		if (this.handle.kind !== 'postgres') return;

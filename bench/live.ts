@@ -1,0 +1,410 @@
+// npm run bench:live — live-room delivery under load, on loopback only.
+//
+// Seeds N cohorts × 18 participants, starts Trellis, opens one event stream per participant,
+// then: facilitator actions on every session (delivery latency to every client), a burst of
+// answers (acknowledgement latency, 10 % resent with the same client id), forced reconnects
+// with Last-Event-ID (lost and duplicated events). The same clients and rounds run against a
+// bare event-stream broadcaster in the same run, as the baseline. One JSON object per line on
+// stdout. BENCH_SESSIONS (default 100), BENCH_ROUNDS (default 10), BENCH_LIVE_PG=off skips
+// the two-instance PostgreSQL run.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import { percentile } from './lib/http.ts';
+import { note, round, sleep } from './lib/log.ts';
+import {
+	childEnv,
+	cleanupAll,
+	freePort,
+	makeTempDir,
+	procStatus,
+	spawnServer,
+	stopServer,
+	timeToFirstResponse,
+	type Server
+} from './lib/processes.ts';
+import { BENCH_SECRET, seedLive } from './lib/live-seed.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// A real session: ~13 agenda parts, activities started, closed and revealed, timers, moments.
+const EVENTS_PER_HOUR = 120;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+function out(figure: string, value: number, unit: string, extra: Record<string, unknown>) {
+	process.stdout.write(`${JSON.stringify({ bench: 'live', figure, value, unit, ...extra })}\n`);
+}
+
+type Client = {
+	session: string;
+	received: Map<number, number>;
+	dupes: number;
+	bytes: number;
+	lastId: number;
+	req?: http.ClientRequest;
+	firstStateAfter: (id: number) => number | undefined;
+};
+
+function openStream(port: number, path: string, cookie: string, c: Client): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const req = http.request(
+			{
+				host: '127.0.0.1',
+				port,
+				path,
+				agent,
+				headers: { accept: 'text/event-stream', cookie, 'last-event-id': String(c.lastId) }
+			},
+			(res) => {
+				if (res.statusCode !== 200) return reject(new Error(`stream ${path}: ${res.statusCode}`));
+				let buf = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => {
+					c.bytes += Buffer.byteLength(chunk);
+					buf += chunk;
+					let i;
+					while ((i = buf.indexOf('\n\n')) >= 0) {
+						const frame = buf.slice(0, i);
+						buf = buf.slice(i + 2);
+						const m = /^id: (\d+)$/m.exec(frame);
+						if (!m) continue;
+						const id = Number(m[1]);
+						if (c.received.has(id)) c.dupes++;
+						else c.received.set(id, performance.now());
+						c.lastId = Math.max(c.lastId, id);
+					}
+				});
+				res.on('error', () => {});
+				resolve();
+			}
+		);
+		req.on('error', () => {});
+		req.end();
+		c.req = req;
+	});
+}
+
+function post(port: number, path: string, cookie: string, form: Record<string, string>) {
+	const body = new URLSearchParams(form).toString();
+	const t0 = performance.now();
+	return new Promise<{ status: number; ms: number }>((resolve, reject) => {
+		const req = http.request(
+			{
+				host: '127.0.0.1',
+				port,
+				path,
+				method: 'POST',
+				agent,
+				headers: {
+					cookie,
+					origin: `http://127.0.0.1:${port}`,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body)
+				}
+			},
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+/** Rounds of "one action per session, wait until every client has it". */
+async function rounds(
+	clients: Client[],
+	sessions: string[],
+	act: (session: string) => Promise<void>,
+	n: number,
+	midway?: () => Promise<void>
+) {
+	const latencies: number[] = [];
+	for (let r = 0; r < n; r++) {
+		if (midway && r === Math.floor(n / 2)) await midway();
+		const before = new Map(clients.map((c) => [c, c.lastId]));
+		const t0 = new Map<string, number>();
+		await Promise.all(
+			sessions.map(async (s) => {
+				t0.set(s, performance.now());
+				await act(s);
+			})
+		);
+		const deadline = performance.now() + 10_000;
+		while (performance.now() < deadline && clients.some((c) => c.lastId <= before.get(c)!))
+			await sleep(5);
+		for (const c of clients) {
+			const at = [...c.received].find(([id]) => id > before.get(c)!)?.[1];
+			if (at !== undefined) latencies.push(at - t0.get(c.session)!);
+		}
+		await sleep(200);
+	}
+	return latencies;
+}
+
+const BARE = `
+const http = require('node:http');
+const subs = new Map(); let id = 0;
+http.createServer((req, res) => {
+  const [, kind, s] = req.url.split('/');
+  if (kind === 'events') {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    res.write('retry: 2000\\n\\n');
+    if (!subs.has(s)) subs.set(s, new Set());
+    subs.get(s).add(res); req.on('close', () => subs.get(s).delete(res));
+  } else {
+    req.resume(); req.on('end', () => {
+      id++;
+      const frame = 'id: ' + id + '\\nevent: state\\ndata: {"blockIndex":1,"activity":null,"timerEndsAt":null}\\n\\n';
+      for (const r of subs.get(s) ?? []) r.write(frame);
+      res.writeHead(204); res.end();
+    });
+  }
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+async function runBaseline(streams: number) {
+	const port = await freePort();
+	const server = spawnServer({
+		name: 'bare sse',
+		port,
+		args: ['-e', BARE],
+		env: childEnv({ PORT: String(port) }),
+		cwd: ROOT
+	});
+	await sleep(300);
+	try {
+		const sessions = Array.from({ length: SESSIONS }, (_, i) => `s${i}`);
+		const clients: Client[] = [];
+		for (const s of sessions) {
+			for (let p = 0; p < 18; p++) {
+				const c = newClient(s);
+				clients.push(c);
+				await openStream(port, `/events/${s}`, '', c);
+			}
+		}
+		const lat = await rounds(
+			clients,
+			sessions,
+			async (s) => void (await post(port, `/broadcast/${s}`, '', {})),
+			ROUNDS
+		);
+		return {
+			p50: percentile(lat, 50),
+			p95: percentile(lat, 95),
+			p99: percentile(lat, 99),
+			rss: procStatus(server.pid).rssMb,
+			streams
+		};
+	} finally {
+		for (const c of []) void c;
+		await stopServer(server);
+	}
+}
+
+function newClient(session: string): Client {
+	const c: Client = {
+		session,
+		received: new Map(),
+		dupes: 0,
+		bytes: 0,
+		lastId: 0,
+		firstStateAfter: () => undefined
+	};
+	return c;
+}
+
+function startTrellis(name: string, port: number, databaseUrl: string): Server {
+	return spawnServer({
+		name,
+		port,
+		args: ['scripts/start.js'],
+		env: childEnv({
+			NODE_ENV: 'development',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			APP_ORIGIN: `http://127.0.0.1:${port}`,
+			DATABASE_URL: databaseUrl,
+			AUTH_SECRET: BENCH_SECRET,
+			LOG_LEVEL: 'warn',
+			RATE_LIMIT_SCALE: '1000',
+			DEMO_SEED: 'off'
+		}),
+		cwd: ROOT
+	});
+}
+
+async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
+	let databaseUrl: string;
+	let dropDb: (() => Promise<void>) | undefined;
+	if (db === 'pglite') {
+		databaseUrl = `pglite:${makeTempDir('trellis-live-')}`;
+	} else {
+		const name = `trellis_bench_live_${Date.now()}`;
+		const admin = postgres(PG_ADMIN, { max: 1, onnotice: () => {} });
+		await admin.unsafe(`create database ${name}`);
+		const u = new URL(PG_ADMIN);
+		u.pathname = `/${name}`;
+		databaseUrl = u.href;
+		dropDb = async () => {
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		};
+	}
+	const ports = [await freePort(), await freePort()];
+	note(`seeding ${SESSIONS} sessions × 18 participants on ${db}…`);
+	const seed = await seedLive(databaseUrl, `http://127.0.0.1:${ports[0]}`, SESSIONS);
+	const servers = [startTrellis(`trellis ${db} A`, ports[0], databaseUrl)];
+	if (instances === 2) servers.push(startTrellis(`trellis ${db} B`, ports[1], databaseUrl));
+	try {
+		for (const s of servers) await timeToFirstResponse(s, '/healthz', 60_000);
+		const actPort = ports[0];
+		const streamPort = instances === 2 ? ports[1] : ports[0];
+		const clients: { c: Client; cookie: string }[] = [];
+		for (const s of seed.sessionIds) {
+			for (const cookie of seed.participants) {
+				const c = newClient(s);
+				clients.push({ c, cookie });
+			}
+		}
+		const t0 = performance.now();
+		await Promise.all(
+			clients.map(({ c, cookie }) => openStream(streamPort, `/live/${c.session}/events`, cookie, c))
+		);
+		note(`${clients.length} streams open in ${round(performance.now() - t0)} ms`);
+		const all = clients.map((x) => x.c);
+		const act = (action: string) => async (s: string) => {
+			const r = await post(actPort, `/live/${s}/console`, seed.lead, { action });
+			if (r.status >= 400) throw new Error(`facilitator ${action}: ${r.status}`);
+		};
+		// Half way, 10 % of streams are cut and come back with Last-Event-ID.
+		const reconnect = async () => {
+			const cut = clients.filter((_, i) => i % 10 === 0);
+			for (const { c } of cut) c.req?.destroy();
+			await sleep(100);
+			await Promise.all(
+				cut.map(({ c, cookie }) => openStream(streamPort, `/live/${c.session}/events`, cookie, c))
+			);
+		};
+		const runStart = performance.now();
+		// Burst first, on the opening check-in: every participant answers at once; 10 % resend.
+		await rounds(all, seed.sessionIds, act('start'), 1);
+		const acks: number[] = [];
+		const statuses = new Map<number, number>();
+		const ids = clients.map(() => randomUUID());
+		await Promise.all(
+			clients.map(async ({ c, cookie }, i) => {
+				const form = { clientId: ids[i], blockId: 'welcome', word: `w${i % 7}` };
+				const r = await post(actPort, `/live/${c.session}?/answer`, cookie, form);
+				acks.push(r.ms);
+				statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+				if (i % 10 === 0) await post(actPort, `/live/${c.session}?/answer`, cookie, form);
+			})
+		);
+		note(`answer responses by status: ${JSON.stringify(Object.fromEntries(statuses))}`);
+		const lat = await rounds(all, seed.sessionIds, act('next'), ROUNDS, reconnect);
+		await sleep(1500);
+		const rss = procStatus(servers[0].pid).rssMb;
+		const runSeconds = (performance.now() - runStart) / 1000;
+		// Lost: events of the session the stream should have had (audience all) but never got.
+		let lost = 0;
+		let dupes = 0;
+		let stored = 0;
+		if (db === 'postgres') {
+			const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+			const rows = await sql<
+				{ s: string; id: string }[]
+			>`select cohort_session_id as s, id from live_events where audience = 'all'`;
+			const bySession = new Map<string, number[]>();
+			for (const r of rows) bySession.set(r.s, [...(bySession.get(r.s) ?? []), Number(r.id)]);
+			for (const c of all)
+				lost += (bySession.get(c.session) ?? []).filter((id) => !c.received.has(id)).length;
+			stored = Number((await sql`select count(*)::int as n from live_answers`)[0].n);
+			await sql.end();
+		}
+		for (const s of servers) await stopServer(s);
+		if (db === 'pglite') {
+			const { openDb } = await import('../src/lib/server/db/client.ts');
+			const h = await openDb(databaseUrl, { migrate: false });
+			const raw = h.raw as {
+				query: (q: string) => Promise<{ rows: { s: string; id: number; n?: number }[] }>;
+			};
+			const rows = (
+				await raw.query(`select cohort_session_id as s, id from live_events where audience = 'all'`)
+			).rows;
+			const bySession = new Map<string, number[]>();
+			for (const r of rows) bySession.set(r.s, [...(bySession.get(r.s) ?? []), Number(r.id)]);
+			for (const c of all)
+				lost += (bySession.get(c.session) ?? []).filter((id) => !c.received.has(id)).length;
+			stored = Number((await raw.query(`select count(*)::int as n from live_answers`)).rows[0].n);
+			await h.close();
+		}
+		for (const c of all) dupes += c.dupes;
+		const events = all.reduce((n, c) => n + c.received.size, 0) / all.length;
+		const bytes = all.reduce((n, c) => n + c.bytes, 0) / all.length;
+		const perEvent = bytes / Math.max(1, events);
+		return {
+			p50: percentile(lat, 50),
+			p95: percentile(lat, 95),
+			p99: percentile(lat, 99),
+			ackP99: percentile(acks, 99),
+			lost,
+			dupes,
+			stored,
+			expectedStored: clients.length,
+			rss,
+			perEvent,
+			runSeconds,
+			streams: clients.length
+		};
+	} finally {
+		for (const s of servers) await stopServer(s);
+		await dropDb?.();
+	}
+}
+
+async function main() {
+	const base = await runBaseline(SESSIONS * 18);
+	const runs: ['pglite' | 'postgres', 1 | 2][] = [['pglite', 1]];
+	if (process.env.BENCH_LIVE_PG !== 'off') runs.push(['postgres', 2]);
+	for (const [db, instances] of runs) {
+		const r = await runTrellis(db, instances);
+		const x = { streams: r.streams, db, instances };
+		out('p50_ms', round(r.p50), 'ms', x);
+		out('p95_ms', round(r.p95), 'ms', x);
+		out('p99_ms', round(r.p99), 'ms', x);
+		out('lost', r.lost, 'events', x);
+		out('duplicated', r.dupes, 'events', x);
+		out('ack_p99_ms', round(r.ackP99), 'ms', x);
+		out('answers_stored', r.stored, 'rows', { ...x, expected: r.expectedStored });
+		out('rss_mb', round(r.rss), 'MB', x);
+		// Event-stream bytes per participant per hour at EVENTS_PER_HOUR events plus heartbeats;
+		// the page-data reload each event triggers in the browser is not included.
+		out(
+			'bytes_per_participant_hour',
+			Math.round(r.perEvent * EVENTS_PER_HOUR + (3600 / 25) * 15),
+			'bytes',
+			{ ...x, assumes_events_per_hour: EVENTS_PER_HOUR }
+		);
+		out('baseline_p99_ms', round(base.p99), 'ms', { ...x, db: 'none' });
+		out('ratio_p99', round(r.p99 / Math.max(0.1, base.p99), 2), 'x', x);
+	}
+	out('baseline_rss_mb', round(base.rss), 'MB', { streams: base.streams, db: 'none' });
+}
+
+try {
+	await main();
+} catch (e) {
+	note(`FAILED: ${(e as Error).stack ?? e}`);
+	process.exitCode = 1;
+} finally {
+	agent.destroy();
+	await cleanupAll();
+}
