@@ -138,8 +138,9 @@ async function rounds(
 			})
 		);
 		const deadline = performance.now() + 10_000;
-		while (performance.now() < deadline && clients.some((c) => c.lastId <= before.get(c)!))
+		while (performance.now() < deadline && clients.some((c) => c.lastId <= before.get(c)!)) {
 			await sleep(5);
+		}
 		for (const c of clients) {
 			const at = [...c.received].find(([id]) => id > before.get(c)!)?.[1];
 			if (at !== undefined) latencies.push(at - t0.get(c.session)!);
@@ -324,8 +325,9 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 			>`select cohort_session_id as s, id from live_events where audience = 'all'`;
 			const bySession = new Map<string, number[]>();
 			for (const r of rows) bySession.set(r.s, [...(bySession.get(r.s) ?? []), Number(r.id)]);
-			for (const c of all)
+			for (const c of all) {
 				lost += (bySession.get(c.session) ?? []).filter((id) => !c.received.has(id)).length;
+			}
 			stored = Number((await sql`select count(*)::int as n from live_answers`)[0].n);
 			await sql.end();
 		}
@@ -341,8 +343,9 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 			).rows;
 			const bySession = new Map<string, number[]>();
 			for (const r of rows) bySession.set(r.s, [...(bySession.get(r.s) ?? []), Number(r.id)]);
-			for (const c of all)
+			for (const c of all) {
 				lost += (bySession.get(c.session) ?? []).filter((id) => !c.received.has(id)).length;
+			}
 			stored = Number((await raw.query(`select count(*)::int as n from live_answers`)).rows[0].n);
 			await h.close();
 		}

@@ -54,8 +54,9 @@ export async function seedLive(databaseUrl: string, origin: string, sessions: nu
 		const lead = await person('lead@bench.example.org', 'facilitator');
 		const co = await person('co@bench.example.org', 'facilitator');
 		const people = [];
-		for (let i = 0; i < 18; i++)
+		for (let i = 0; i < 18; i++) {
 			people.push(await person(`p${i}@bench.example.org`, 'participant'));
+		}
 		const start = new Date(Date.now() + 5 * 60_000);
 		const sessionIds: string[] = [];
 		for (let s = 0; s < sessions; s++) {
