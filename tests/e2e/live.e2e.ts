@@ -126,6 +126,15 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	await b.page.getByRole('button', { name: 'Send' }).click();
 	await expect(b.page.getByText('Thank you, your answer is in.')).toBeVisible();
 
+	// Breakout pairs with a timer (part 11): three people make one trio, nobody is alone.
+	await press(page, 'Next part');
+	await page.getByLabel('How to form groups').selectOption('pairs');
+	await press(page, 'Form groups and start the timer');
+	for (const p of [a.page, b.page, c.page]) {
+		await expect(p.getByRole('heading', { name: 'Your breakout group: 1' })).toBeVisible();
+		await expect(p.getByText(/Time left:/)).toBeVisible();
+	}
+
 	// The projector shows the prompt large, and results only once revealed.
 	const projector = await page.context().newPage();
 	await projector.goto(`${live}/projector`);

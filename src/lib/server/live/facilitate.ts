@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { SessionStructure } from '../courses/course-package.schema.ts';
-import type { LiveActivityState } from '../db/schema/index.ts';
+import type { LiveActivityState, LiveBreakout } from '../db/schema/index.ts';
 import {
 	acknowledgeMoment,
 	appendEvent,
@@ -9,10 +9,13 @@ import {
 	saveState
 } from './live.queries.ts';
 import { resultsFor } from './results.ts';
+import { assignBreakouts, type BreakoutMode } from './breakouts.ts';
 
 export type FacilitatorAction =
 	| { type: 'next' | 'back' | 'start' | 'close' | 'reveal' }
 	| { type: 'timer'; minutes: number }
+	| { type: 'breakout'; mode: BreakoutMode }
+	| { type: 'end-breakout' }
 	| { type: 'ack'; id: string }
 	| { type: 'hide'; id: string };
 
@@ -55,7 +58,13 @@ export async function facilitate(
 					blocks.length - 1,
 					Math.max(0, state.blockIndex + (a.type === 'next' ? 1 : -1))
 				);
-				await emitState({ blockIndex: i, blockStartedAt: now, activity: null, timerEndsAt: null });
+				await emitState({
+					blockIndex: i,
+					blockStartedAt: now,
+					activity: null,
+					timerEndsAt: null,
+					breakout: null
+				});
 				return { ok: true };
 			}
 			case 'start':
@@ -88,6 +97,24 @@ export async function facilitate(
 				}
 				return { ok: true };
 			}
+			case 'breakout': {
+				if (block.activity?.type !== 'breakout') return { ok: false, reason: 'no-activity' };
+				const groups = await assignBreakouts(tx, input.sessionId, a.mode);
+				await emitState({
+					activity: activity ?? {
+						blockId: block.id,
+						status: 'open',
+						revealed: false,
+						startedAt: now.toISOString()
+					},
+					breakout: { blockId: block.id, mode: a.mode, groups },
+					timerEndsAt: new Date(now.getTime() + block.activity.minutes * 60_000)
+				});
+				return { ok: true };
+			}
+			case 'end-breakout':
+				await emitState({ breakout: null, timerEndsAt: null });
+				return { ok: true };
 			case 'timer':
 				await emitState({
 					timerEndsAt: a.minutes > 0 ? new Date(now.getTime() + a.minutes * 60_000) : null
@@ -117,16 +144,19 @@ export async function facilitate(
 	});
 }
 
+/* What every client may know: group numbers and sizes travel, never who is in which group. */
 export function publicState(s: {
 	blockIndex: number;
 	blockStartedAt: Date;
 	activity: LiveActivityState | null;
 	timerEndsAt: Date | null;
+	breakout?: LiveBreakout | null;
 }) {
 	return {
 		blockIndex: s.blockIndex,
 		blockStartedAt: s.blockStartedAt.toISOString(),
 		activity: s.activity,
-		timerEndsAt: s.timerEndsAt?.toISOString() ?? null
+		timerEndsAt: s.timerEndsAt?.toISOString() ?? null,
+		breakoutGroups: s.breakout?.groups.map((g) => g.members.length) ?? null
 	};
 }

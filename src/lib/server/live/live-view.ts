@@ -8,6 +8,7 @@ import type { SessionStructure } from '../courses/course-package.schema.ts';
 import { getState, latestEventId } from './live.queries.ts';
 import { publicState } from './facilitate.ts';
 import { resultsFor } from './results.ts';
+import { enrolmentsWithPeople } from '../cohorts/cohorts.queries.ts';
 
 /**
  * What a live view shows now, read fresh on every load: a browser without JavaScript
@@ -23,6 +24,7 @@ export async function liveView(
 		locale: string;
 		enrolmentId: string | null;
 		facilitator: boolean;
+		cohortId: string;
 	}
 ) {
 	const src = input.pkg.course.sourceLocale;
@@ -69,6 +71,25 @@ export async function liveView(
 				.orderBy(desc(momentSignals.createdAt))
 				.limit(1)
 		: [];
+	let breakout: {
+		mine: { n: number; members: string[] } | null;
+		groups: { n: number; members: string[] }[] | null;
+	} | null = null;
+	if (row?.breakout && row.breakout.blockId === block.id) {
+		const people = await enrolmentsWithPeople(db, input.cohortId);
+		const name = new Map(people.map((p) => [p.id, p.displayName || p.name]));
+		const named = row.breakout.groups.map((g) => ({
+			n: g.n,
+			members: g.members.map((id) => name.get(id) ?? '?')
+		}));
+		const mine = row.breakout.groups.find(
+			(g) => input.enrolmentId && g.members.includes(input.enrolmentId)
+		);
+		breakout = {
+			mine: mine ? named.find((g) => g.n === mine.n)! : null,
+			groups: input.facilitator ? named : null
+		};
+	}
 	const showResults = !!running && (running.revealed || input.facilitator);
 	return {
 		started: !!row,
@@ -91,12 +112,14 @@ export async function liveView(
 			running && def ? { ...running, def, prompt: bt.activity?.prompt ?? null, labels } : null,
 		mine,
 		results: showResults && def ? await resultsFor(db, input.sessionId, block.id, def) : null,
+		breakout,
 		moment: moment ? { id: moment.id, acknowledged: !!moment.acknowledgedAt } : null,
 		agenda: blocks.map((b) => ({
 			id: b.id,
 			minutes: b.minutes,
 			title: text.blocks[b.id].title,
-			hasActivity: !!b.activity
+			hasActivity: !!b.activity,
+			activityType: b.activity?.type ?? null
 		}))
 	};
 }

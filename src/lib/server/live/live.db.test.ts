@@ -232,4 +232,25 @@ describe('live session', () => {
 			expect(rows).toHaveLength(10);
 		}
 	);
+
+	it('breakouts put everyone with a place in a group, pairs by language keep languages together', async () => {
+		const { s1, act, people } = await liveSession();
+		for (let i = 0; i < 10; i++) await act({ type: 'next' }); // "strengths-pairs"
+		expect(await act({ type: 'breakout', mode: 'pairs' })).toEqual({ ok: true });
+		const { getState } = await import('./live.queries.ts');
+		const state = (await getState(h.db, s1.id))!;
+		const members = state.breakout!.groups.flatMap((g) => g.members).sort();
+		expect(members).toEqual(people.map((p) => p.enrolmentId).sort());
+		expect(state.breakout!.groups.map((g) => g.members.length)).toEqual([3]);
+		expect(state.timerEndsAt).not.toBeNull();
+		// The public event carries group sizes, never who is in which group.
+		const [last] = (await eventsAfter(h.db, s1.id, 0)).slice(-1);
+		expect(JSON.stringify(last.payload)).not.toContain(people[0].enrolmentId);
+		// Not a breakout part: refused.
+		await act({ type: 'back' });
+		expect(await act({ type: 'breakout', mode: 'trios' })).toEqual({
+			ok: false,
+			reason: 'no-activity'
+		});
+	});
 });

@@ -38,6 +38,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			pkg: a.ctx.pkg,
 			number: a.session.number,
 			structure: a.structure.structure,
+			cohortId: a.ctx.cohort.id,
 			locale: locals.locale,
 			enrolmentId: a.enrolmentId,
 			facilitator: a.facilitator

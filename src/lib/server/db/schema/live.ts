@@ -40,6 +40,12 @@ export type LiveActivityState = {
 	startedAt: string;
 };
 
+export type LiveBreakout = {
+	blockId: string;
+	mode: 'pairs' | 'trios' | 'language';
+	groups: { n: number; members: string[] }[];
+};
+
 /** Where the session is now: the agenda block, the running activity, the shared timer. */
 export const liveState = pgTable('live_state', {
 	cohortSessionId: uuid('cohort_session_id')
@@ -49,6 +55,8 @@ export const liveState = pgTable('live_state', {
 	blockStartedAt: timestamp('block_started_at', { withTimezone: true }).notNull().defaultNow(),
 	activity: jsonb('activity').$type<LiveActivityState | null>(),
 	timerEndsAt: timestamp('timer_ends_at', { withTimezone: true }),
+	// Breakout groups hold enrolment ids; pages resolve them to display names per viewer.
+	breakout: jsonb('breakout').$type<LiveBreakout | null>(),
 	startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });

@@ -29,6 +29,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		pkg: a.ctx.pkg,
 		number: a.session.number,
 		structure: a.structure.structure,
+		cohortId: a.ctx.cohort.id,
 		locale: locals.locale,
 		enrolmentId: null,
 		facilitator: true
@@ -67,10 +68,25 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 const act = z.object({
-	action: z.enum(['next', 'back', 'start', 'close', 'reveal', 'timer', 'ack', 'hide'], {
-		error: 'error_choice'
-	}),
+	action: z.enum(
+		[
+			'next',
+			'back',
+			'start',
+			'close',
+			'reveal',
+			'timer',
+			'ack',
+			'hide',
+			'breakout',
+			'end-breakout'
+		],
+		{
+			error: 'error_choice'
+		}
+	),
 	minutes: z.coerce.number().int().min(0).max(60).optional(),
+	mode: z.enum(['pairs', 'trios', 'language']).optional(),
 	id: z.uuid().optional()
 });
 
@@ -82,6 +98,8 @@ export const actions: Actions = {
 		const d = parsed.data;
 		let action: FacilitatorAction;
 		if (d.action === 'timer') action = { type: 'timer', minutes: d.minutes ?? 0 };
+		else if (d.action === 'breakout') action = { type: 'breakout', mode: d.mode ?? 'pairs' };
+		else if (d.action === 'end-breakout') action = { type: 'end-breakout' };
 		else if (d.action === 'ack' || d.action === 'hide') {
 			if (!d.id) return fail(400, { message: 'error_not_found' });
 			action = { type: d.action, id: d.id };

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		pkg: a.ctx.pkg,
 		number: a.session.number,
 		structure: a.structure.structure,
+		cohortId: a.ctx.cohort.id,
 		locale: locals.locale,
 		enrolmentId: null,
 		// The projector shows what participants see: results only once revealed.
