@@ -83,7 +83,8 @@ function openStream(port: number, path: string, cookie: string, c: Client): Prom
 				resolve();
 			}
 		);
-		req.on('error', () => {});
+		req.on('error', (e) => reject(e));
+		req.setTimeout(60_000, () => reject(new Error(`stream ${path}: no answer in 60 s`)));
 		req.end();
 		c.req = req;
 	});
@@ -276,9 +277,14 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 			}
 		}
 		const t0 = performance.now();
-		await Promise.all(
-			clients.map(({ c, cookie }) => openStream(streamPort, `/live/${c.session}/events`, cookie, c))
-		);
+		// People arrive over minutes, not in one instant: open streams in batches of 100.
+		for (let i = 0; i < clients.length; i += 100) {
+			await Promise.all(
+				clients
+					.slice(i, i + 100)
+					.map(({ c, cookie }) => openStream(streamPort, `/live/${c.session}/events`, cookie, c))
+			);
+		}
 		note(`${clients.length} streams open in ${round(performance.now() - t0)} ms`);
 		const all = clients.map((x) => x.c);
 		const act = (action: string) => async (s: string) => {

@@ -254,8 +254,16 @@ export function allCohorts(q: Q, orgId: string) {
 		.orderBy(desc(cohorts.createdAt));
 }
 
+/*
+ * Course versions never change (a trigger refuses UPDATE), so each is read and parsed once
+ * per process: the package is large, and every live request needs it.
+ */
+const versions = new Map<string, typeof courseVersions.$inferSelect>();
 export async function courseVersionOf(q: Q, id: string) {
+	const hit = versions.get(id);
+	if (hit) return hit;
 	const [row] = await q.select().from(courseVersions).where(eq(courseVersions.id, id));
+	if (row) versions.set(id, row);
 	return row;
 }
 
