@@ -53,8 +53,9 @@ test('facilitator on instance A, participants on instance B', async ({ browser, 
 	await page.goto(`${INSTANCE_A}${live}/console`);
 	await page.getByRole('button', { name: 'Start the activity' }).click();
 	// The form appears on B without a reload: A's event crossed instances.
-	for (const { p } of participants)
+	for (const { p } of participants) {
 		await expect(p.getByLabel('Your word')).toBeVisible({ timeout: 10_000 });
+	}
 	await participants[0].p.getByLabel('Your word').fill('together');
 	await participants[0].p.getByRole('button', { name: 'Send' }).click();
 	await participants[1].p.getByRole('button', { name: 'Pass' }).click();
