@@ -202,6 +202,17 @@ test('without JavaScript a participant answers by form post; a repeated post is 
 	).toBe(404);
 	await page.reload();
 	await expect(page.getByText('1 answered, 0 passed')).toBeVisible();
+	// The session record: what the group saw together, for participants to revisit and
+	// facilitators to export; never who wrote what.
+	await p.page.goto(`${live}/record`);
+	await expect(
+		p.page.getByRole('heading', { level: 1, name: 'What we shared in session 1' })
+	).toBeVisible();
+	await expect(p.page.getByRole('listitem').filter({ hasText: 'steady' })).toBeVisible();
+	expect((await p.page.request.get(`${MAIL_APP}${live}/record.json`)).status()).toBe(403);
+	const exported = await (await page.request.get(`${MAIL_APP}${live}/record.json`)).json();
+	expect(JSON.stringify(exported)).toContain('steady');
+	expect(JSON.stringify(exported)).not.toMatch(/taras/i);
 	await p.ctx.close();
 });
 

@@ -56,6 +56,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			startsAt: s.startsAt,
 			endsAt: s.endsAt,
 			cancelled: !!s.cancelledAt,
+			over: joinWindow(s, now) === 'over',
 			joinable:
 				!ctx.cohort.cancelledAt &&
 				(enrolment?.status === 'enrolled' || manages) &&

@@ -1,0 +1,53 @@
+import type { Db } from '../db/client.ts';
+import type { CoursePackage } from '../courses/validate-course-package.ts';
+import type { SessionStructure } from '../courses/course-package.schema.ts';
+import { liveEvents } from '../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { resultsFor, type Results } from './results.ts';
+
+/**
+ * What stays with a session: for each activity whose results were shown to the group, what
+ * the group shared (counts and shared texts, never names). Answers kept "in my workbook
+ * only", hidden contributions and never-revealed activities are not part of the record.
+ */
+export async function sessionRecord(
+	db: Db,
+	input: {
+		sessionId: string;
+		pkg: CoursePackage;
+		number: number;
+		structure: SessionStructure;
+		locale: string;
+	}
+) {
+	const revealed = await db
+		.select({ payload: liveEvents.payload })
+		.from(liveEvents)
+		.where(and(eq(liveEvents.cohortSessionId, input.sessionId), eq(liveEvents.kind, 'results')));
+	const blockIds = new Set(revealed.map((r) => (r.payload as { blockId: string }).blockId));
+	const session = input.pkg.sessions.find((s) => s.structure.number === input.number)!;
+	const text = session.text[input.locale] ?? session.text[input.pkg.course.sourceLocale];
+	const out: {
+		blockId: string;
+		title: string;
+		prompt: string | null;
+		type: string;
+		labels: Record<string, string>;
+		columns: string[];
+		results: Results;
+	}[] = [];
+	for (const b of input.structure.blocks) {
+		if (!b.activity || !blockIds.has(b.id)) continue;
+		const bt = text.blocks[b.id];
+		out.push({
+			blockId: b.id,
+			title: bt.title,
+			prompt: bt.activity?.prompt ?? null,
+			type: b.activity.type,
+			labels: { ...bt.activity?.options, ...bt.activity?.cards, ...bt.activity?.columns },
+			columns: 'columns' in b.activity ? b.activity.columns : [],
+			results: await resultsFor(db, input.sessionId, b.id, b.activity)
+		});
+	}
+	return out;
+}
