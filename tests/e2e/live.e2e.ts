@@ -66,6 +66,10 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 		await page.reload();
 		await expect(page.getByText(/^[34] connected here now/)).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 15_000 });
+	await page.getByText('Who is connected here').click();
+	for (const name of ['Mira', 'Robin', 'Olena']) {
+		await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+	}
 	await expectAccessible(page);
 
 	// Check-in: the form appears for participants without reloading.

@@ -5,6 +5,8 @@ import { eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
 /** A stream; it drops events it already has (ids only ever grow). */
 export type Subscriber = {
 	facilitator: boolean;
+	/** Shown to facilitators as "connected"; a display name, never an email. */
+	name?: string;
 	send: (e: LiveEvent) => void;
 };
 
@@ -73,6 +75,13 @@ export class LiveHub {
 
 	connected(sessionId: string) {
 		return this.subs.get(sessionId)?.size ?? 0;
+	}
+
+	/** Participants with an open stream to this instance (facilitators left out). */
+	connectedNames(sessionId: string) {
+		const names = new Set<string>();
+		for (const s of this.subs.get(sessionId) ?? []) if (!s.facilitator && s.name) names.add(s.name);
+		return [...names].sort((a, b) => a.localeCompare(b));
 	}
 
 	/** One query per session per announcement, however many streams are open. */

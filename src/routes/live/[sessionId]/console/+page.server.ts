@@ -51,6 +51,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		planned,
 		sessionStartsAt: a.session.startsAt,
 		connected: (await liveHub(getDbHandle)).connected(a.session.id),
+		connectedNames: (await liveHub(getDbHandle)).connectedNames(a.session.id),
 		enrolled: people.filter((p) => p.status === 'enrolled').length,
 		moments: (await openMoments(db, a.session.id)).map((x) => ({
 			id: x.id,
