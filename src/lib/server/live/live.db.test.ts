@@ -11,7 +11,7 @@ import { joinCohort } from '../cohorts/join-cohort.ts';
 import { loadCohortContext } from '../cohorts/cohort-context.ts';
 import { sessionsOf } from '../cohorts/cohorts.queries.ts';
 import { facilitate } from './facilitate.ts';
-import { signalMoment, submitAnswer } from './submit-answer.ts';
+import { signalMoment, submitAnswer, upvote } from './submit-answer.ts';
 import { appendEvent, eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
 import { LiveHub } from './live-hub.ts';
 
@@ -252,5 +252,56 @@ describe('live session', () => {
 			ok: false,
 			reason: 'no-activity'
 		});
+	});
+
+	it('Q&A upvotes count once per person and order the questions', async () => {
+		const c = await makeCohort(h.db, { cfg, auth });
+		const people: { id: string; enrolmentId: string }[] = [];
+		for (let i = 0; i < 3; i++) {
+			const p = await makePerson(h.db, auth, { organisationId: c.org.id });
+			await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
+			const [e] = await h.db.select().from(enrolments).where(eq(enrolments.userId, p.id));
+			people.push({ id: p.id, enrolmentId: e.id });
+		}
+		const ctx = (await loadCohortContext(h.db, c.cohort.id))!;
+		const s2 = (await sessionsOf(h.db, c.cohort.id))[1];
+		const structure = ctx.pkg.sessions.find((s) => s.structure.number === 2)!.structure;
+		const qa = structure.blocks.findIndex((b) => b.activity?.type === 'qa');
+		const blockId = structure.blocks[qa].id;
+		const act = (action: Parameters<typeof facilitate>[1]['action']) =>
+			facilitate(h.db, { sessionId: s2.id, structure, by: c.lead.id, action });
+		for (let i = 0; i < qa; i++) await act({ type: 'next' });
+		await act({ type: 'start' });
+		const q1 = randomUUID();
+		const q2 = randomUUID();
+		for (const [p, id, text] of [
+			[people[0], q1, 'How do I start?'],
+			[people[1], q2, 'Where is the map?']
+		] as const) {
+			await submitAnswer(h.db, {
+				sessionId: s2.id,
+				structure,
+				enrolmentId: p.enrolmentId,
+				clientId: id,
+				blockId,
+				pass: false,
+				fields: { text }
+			});
+		}
+		const vote = (p: (typeof people)[number], answerId: string) =>
+			upvote(h.db, { sessionId: s2.id, structure, enrolmentId: p.enrolmentId, answerId });
+		// Not before the questions are shown to the group.
+		expect(await vote(people[2], q2)).toMatchObject({ ok: false, status: 409 });
+		await act({ type: 'reveal' });
+		expect(await vote(people[2], q2)).toEqual({ ok: true, stored: true });
+		expect(await vote(people[2], q2)).toEqual({ ok: true, stored: false });
+		expect(await vote(people[0], q2)).toEqual({ ok: true, stored: true });
+		expect(await vote(people[1], randomUUID())).toMatchObject({ ok: false, status: 409 });
+		const { resultsFor } = await import('./results.ts');
+		const r = await resultsFor(h.db, s2.id, blockId, structure.blocks[qa].activity!);
+		expect(r.texts.map((t) => [t.text, t.votes])).toEqual([
+			['Where is the map?', 2],
+			['How do I start?', 0]
+		]);
 	});
 });

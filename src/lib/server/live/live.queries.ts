@@ -1,6 +1,12 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { liveAnswers, liveEvents, liveState, momentSignals } from '../db/schema/index.ts';
+import {
+	liveAnswers,
+	liveEvents,
+	liveState,
+	liveVotes,
+	momentSignals
+} from '../db/schema/index.ts';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
 
 export type LiveEvent = typeof liveEvents.$inferSelect;
@@ -133,4 +139,31 @@ export async function acknowledgeMoment(q: Q, sessionId: string, id: string, by:
 		)
 		.returning({ id: momentSignals.id, enrolmentId: momentSignals.enrolmentId });
 	return rows[0];
+}
+
+export async function votesFor(q: Q, answerIds: string[]) {
+	const rows = await q
+		.select({ id: liveVotes.answerId, n: count() })
+		.from(liveVotes)
+		.where(inArray(liveVotes.answerId, answerIds))
+		.groupBy(liveVotes.answerId);
+	return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
+/** One vote per person per question; false when it was already there. */
+export async function insertVote(q: Q, answerId: string, enrolmentId: string) {
+	const rows = await q
+		.insert(liveVotes)
+		.values({ answerId, enrolmentId })
+		.onConflictDoNothing()
+		.returning({ id: liveVotes.answerId });
+	return rows.length === 1;
+}
+
+export async function findAnswer(q: Q, sessionId: string, id: string) {
+	const [row] = await q
+		.select()
+		.from(liveAnswers)
+		.where(and(eq(liveAnswers.cohortSessionId, sessionId), eq(liveAnswers.id, id)));
+	return row;
 }

@@ -1,13 +1,13 @@
 import type { Db } from '../db/client.ts';
 import type { Activity } from '../courses/course-package.schema.ts';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
-import { answersFor } from './live.queries.ts';
+import { answersFor, votesFor } from './live.queries.ts';
 
 export type Results = {
 	answered: number;
 	passed: number;
 	counts: { key: string; count: number }[];
-	texts: { id: string; text: string; column?: string }[];
+	texts: { id: string; text: string; column?: string; votes?: number }[];
 };
 
 /*
@@ -48,10 +48,21 @@ export async function resultsFor(
 				texts.push({ id: r.id, text: String(p.text), column: String(p.column) });
 				break;
 			case 'qa':
+				texts.push({ id: r.id, text: String(p.text), votes: 0 });
+				break;
 			case 'closing-round':
 				texts.push({ id: r.id, text: String(p.text) });
 				break;
 		}
+	}
+	if (def.type === 'qa' && texts.length) {
+		const votes = await votesFor(
+			q,
+			texts.map((t) => t.id)
+		);
+		for (const t of texts) t.votes = votes.get(t.id) ?? 0;
+		// Most-wanted questions first; ties keep the order they were asked.
+		texts.sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
 	}
 	return {
 		answered: rows.filter((r) => !r.passed).length,

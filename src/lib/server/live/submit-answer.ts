@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Activity, SessionStructure } from '../courses/course-package.schema.ts';
-import { appendEvent, getState, insertAnswer, insertMoment } from './live.queries.ts';
+import {
+	appendEvent,
+	findAnswer,
+	getState,
+	insertAnswer,
+	insertMoment,
+	insertVote
+} from './live.queries.ts';
 import { resultsFor } from './results.ts';
 
 const NO_MARKUP = /^[^<>]*$/;
@@ -154,4 +161,40 @@ export async function signalMoment(
 		});
 	}
 	return stored;
+}
+
+/**
+ * An upvote on a question in a revealed Q&A. Only visible, shared questions of the running
+ * activity can be voted on; a repeated vote changes nothing and emits nothing.
+ */
+export async function upvote(
+	db: Db,
+	input: { sessionId: string; structure: SessionStructure; enrolmentId: string; answerId: string }
+): Promise<SubmitResult> {
+	const state = await getState(db, input.sessionId);
+	const answer = await findAnswer(db, input.sessionId, input.answerId);
+	const def = input.structure.blocks.find((b) => b.id === answer?.blockId)?.activity;
+	const running = state?.activity;
+	if (
+		!answer ||
+		answer.hiddenBy ||
+		answer.passed ||
+		def?.type !== 'qa' ||
+		running?.blockId !== answer.blockId ||
+		!running.revealed
+	) {
+		return { ok: false, status: 409, reason: 'live_activity_closed' };
+	}
+	const stored = await insertVote(db, answer.id, input.enrolmentId);
+	if (stored) {
+		await appendEvent(db, {
+			cohortSessionId: input.sessionId,
+			kind: 'results',
+			payload: {
+				blockId: answer.blockId,
+				results: await resultsFor(db, input.sessionId, answer.blockId, def)
+			}
+		});
+	}
+	return { ok: true, stored };
 }

@@ -6,7 +6,7 @@ import { recordRoomJoin } from '#lib/server/cohorts/attendance.ts';
 import { joinWindow } from '#lib/server/cohorts/join-session.ts';
 import { liveAccess } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
-import { signalMoment, submitAnswer } from '#lib/server/live/submit-answer.ts';
+import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
 import { announce } from '#lib/server/live/announce.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -90,6 +90,22 @@ export const actions: Actions = {
 		if (!r.ok) return fail(r.status, { message: r.reason, errors: r.errors ?? {} });
 		if (r.stored) await announce(a.session.id);
 		redirect(303, `/live/${a.session.id}?sent=${form.get('pass') === '1' ? 'pass' : 'answer'}`);
+	},
+	upvote: async ({ params, request, locals }) => {
+		const { db } = await appContext();
+		const a = await liveAccess(db, locals, params.sessionId);
+		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
+		const answerId = String((await request.formData()).get('answerId') ?? '');
+		if (!UUID.test(answerId)) return fail(400, { message: 'error_summary' });
+		const r = await upvote(db, {
+			sessionId: a.session.id,
+			structure: a.structure.structure,
+			enrolmentId: a.enrolmentId,
+			answerId
+		});
+		if (!r.ok) return fail(r.status, { message: r.reason });
+		if (r.stored) await announce(a.session.id);
+		redirect(303, `/live/${a.session.id}`);
 	},
 	moment: async ({ params, request, locals }) => {
 		const { db } = await appContext();

@@ -1,5 +1,6 @@
 import {
 	bigserial,
+	primaryKey,
 	boolean,
 	index,
 	integer,
@@ -98,3 +99,18 @@ export const momentSignals = pgTable('moment_signals', {
 	acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
 	acknowledgedBy: text('acknowledged_by').references(() => users.id, { onDelete: 'set null' })
 });
+
+/* Upvotes on Q&A questions: one per person per question, so a second click changes nothing. */
+export const liveVotes = pgTable(
+	'live_votes',
+	{
+		answerId: uuid('answer_id')
+			.notNull()
+			.references(() => liveAnswers.id, { onDelete: 'cascade' }),
+		enrolmentId: uuid('enrolment_id')
+			.notNull()
+			.references(() => enrolments.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.answerId, t.enrolmentId] })]
+);
