@@ -32,20 +32,45 @@ export function chunk<T>(people: T[], size: number): T[][] {
  * Random pairs or trios, or groups by language (pairs within each language, so people can
  * talk in the language they chose). Everyone with a place in the cohort is assigned.
  */
-export async function assignBreakouts(q: Db | Tx, sessionId: string, mode: BreakoutMode) {
+export async function assignBreakouts(
+	q: Db | Tx,
+	sessionId: string,
+	mode: BreakoutMode,
+	keepApart: [string, string][] = []
+) {
 	const people = await q
 		.select({ id: enrolments.id, locale: users.locale })
 		.from(cohortSessions)
 		.innerJoin(enrolments, eq(enrolments.cohortId, cohortSessions.cohortId))
 		.innerJoin(users, eq(users.id, enrolments.userId))
 		.where(and(eq(cohortSessions.id, sessionId), eq(enrolments.status, 'enrolled')));
-	let groups: string[][];
-	if (mode === 'language') {
-		const byLocale = new Map<string, string[]>();
-		for (const p of people) byLocale.set(p.locale, [...(byLocale.get(p.locale) ?? []), p.id]);
-		groups = [...byLocale.values()].flatMap((ids) => chunk(shuffle(ids), 2));
-	} else {
-		groups = chunk(shuffle(people.map((p) => p.id)), mode === 'pairs' ? 2 : 3);
-	}
+	const draw = () => {
+		if (mode === 'language') {
+			const byLocale = new Map<string, string[]>();
+			for (const p of people) byLocale.set(p.locale, [...(byLocale.get(p.locale) ?? []), p.id]);
+			return [...byLocale.values()].flatMap((ids) => chunk(shuffle(ids), 2));
+		}
+		return chunk(shuffle(people.map((p) => p.id)), mode === 'pairs' ? 2 : 3);
+	};
+	const apart = (g: string[][]) =>
+		keepApart.every(([a, b]) => !g.some((m) => m.includes(a) && m.includes(b)));
+	// Random draws until the keep-apart wishes hold; with few people that may be impossible,
+	// and then the last draw is used (the console shows the groups, and people can be moved).
+	let groups = draw();
+	for (let i = 0; i < 200 && !apart(groups); i++) groups = draw();
 	return groups.map((members, i) => ({ n: i + 1, members }));
+}
+
+/** Moves one person to another group (or a new one), by a facilitator's choice. */
+export function movePerson(
+	groups: { n: number; members: string[] }[],
+	enrolmentId: string,
+	n: number
+) {
+	if (!groups.some((g) => g.members.includes(enrolmentId))) return null;
+	const out = groups.map((g) => ({ n: g.n, members: g.members.filter((m) => m !== enrolmentId) }));
+	const target = out.find((g) => g.n === n);
+	if (target) target.members.push(enrolmentId);
+	else out.push({ n: Math.max(0, ...out.map((g) => g.n)) + 1, members: [enrolmentId] });
+	return out.filter((g) => g.members.length > 0);
 }

@@ -9,12 +9,13 @@ import {
 	saveState
 } from './live.queries.ts';
 import { resultsFor } from './results.ts';
-import { assignBreakouts, type BreakoutMode } from './breakouts.ts';
+import { assignBreakouts, movePerson, type BreakoutMode } from './breakouts.ts';
 
 export type FacilitatorAction =
 	| { type: 'next' | 'back' | 'start' | 'close' | 'reveal' }
 	| { type: 'timer'; minutes: number }
-	| { type: 'breakout'; mode: BreakoutMode }
+	| { type: 'breakout'; mode: BreakoutMode; keepApart?: [string, string][] }
+	| { type: 'move-to-group'; enrolmentId: string; group: number }
 	| { type: 'end-breakout' }
 	| { type: 'ack'; id: string }
 	| { type: 'hide'; id: string };
@@ -99,7 +100,7 @@ export async function facilitate(
 			}
 			case 'breakout': {
 				if (block.activity?.type !== 'breakout') return { ok: false, reason: 'no-activity' };
-				const groups = await assignBreakouts(tx, input.sessionId, a.mode);
+				const groups = await assignBreakouts(tx, input.sessionId, a.mode, a.keepApart);
 				await emitState({
 					activity: activity ?? {
 						blockId: block.id,
@@ -110,6 +111,13 @@ export async function facilitate(
 					breakout: { blockId: block.id, mode: a.mode, groups },
 					timerEndsAt: new Date(now.getTime() + block.activity.minutes * 60_000)
 				});
+				return { ok: true };
+			}
+			case 'move-to-group': {
+				const b = state.breakout;
+				const groups = b && movePerson(b.groups, a.enrolmentId, a.group);
+				if (!b || !groups) return { ok: false, reason: 'not-found' };
+				await emitState({ breakout: { ...b, groups } });
 				return { ok: true };
 			}
 			case 'end-breakout':

@@ -73,7 +73,7 @@ export async function liveView(
 		: [];
 	let breakout: {
 		mine: { n: number; members: string[] } | null;
-		groups: { n: number; members: string[] }[] | null;
+		groups: { n: number; members: { id: string; name: string }[] }[] | null;
 	} | null = null;
 	if (row?.breakout && row.breakout.blockId === block.id) {
 		const people = await enrolmentsWithPeople(db, input.cohortId);
@@ -87,7 +87,12 @@ export async function liveView(
 		);
 		breakout = {
 			mine: mine ? named.find((g) => g.n === mine.n)! : null,
-			groups: input.facilitator ? named : null
+			groups: input.facilitator
+				? row.breakout.groups.map((g) => ({
+						n: g.n,
+						members: g.members.map((id) => ({ id, name: name.get(id) ?? '?' }))
+					}))
+				: null
 		};
 	}
 	const showResults = !!running && (running.revealed || input.facilitator);

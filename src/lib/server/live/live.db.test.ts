@@ -246,6 +246,16 @@ describe('live session', () => {
 		// The public event carries group sizes, never who is in which group.
 		const [last] = (await eventsAfter(h.db, s1.id, 0)).slice(-1);
 		expect(JSON.stringify(last.payload)).not.toContain(people[0].enrolmentId);
+		// Keep-apart wishes hold when they can: in trios of three nobody can be apart, so
+		// with pairs-by-draw of three people (one trio) it is impossible — use the console move.
+		const moved = await act({
+			type: 'move-to-group',
+			enrolmentId: people[0].enrolmentId,
+			group: 2
+		});
+		expect(moved).toEqual({ ok: true });
+		const after = (await getState(h.db, s1.id))!;
+		expect(after.breakout!.groups.map((g) => g.members.length)).toEqual([2, 1]);
 		// Not a breakout part: refused.
 		await act({ type: 'back' });
 		expect(await act({ type: 'breakout', mode: 'trios' })).toEqual({
@@ -303,5 +313,25 @@ describe('live session', () => {
 			['Where is the map?', 2],
 			['How do I start?', 0]
 		]);
+	});
+
+	it('keep-apart wishes hold in random pairs', async () => {
+		const c = await makeCohort(h.db, { cfg, auth });
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) {
+			const p = await makePerson(h.db, auth, { organisationId: c.org.id });
+			await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
+			const [e] = await h.db.select().from(enrolments).where(eq(enrolments.userId, p.id));
+			ids.push(e.id);
+		}
+		const [s1] = await sessionsOf(h.db, c.cohort.id);
+		const { assignBreakouts } = await import('./breakouts.ts');
+		for (let i = 0; i < 20; i++) {
+			const groups = await assignBreakouts(h.db, s1.id, 'pairs', [[ids[0], ids[1]]]);
+			expect(groups.some((g) => g.members.includes(ids[0]) && g.members.includes(ids[1]))).toBe(
+				false
+			);
+			expect(groups.flatMap((g) => g.members).sort()).toEqual([...ids].sort());
+		}
 	});
 });

@@ -53,6 +53,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		connected: (await liveHub(getDbHandle)).connected(a.session.id),
 		connectedNames: (await liveHub(getDbHandle)).connectedNames(a.session.id),
 		enrolled: people.filter((p) => p.status === 'enrolled').length,
+		participants: people
+			.filter((p) => p.status === 'enrolled')
+			.map((p) => ({ id: p.id, name: p.displayName || p.name })),
 		moments: (await openMoments(db, a.session.id)).map((x) => ({
 			id: x.id,
 			name: names.get(x.enrolmentId) ?? '',
@@ -80,7 +83,8 @@ const act = z.object({
 			'ack',
 			'hide',
 			'breakout',
-			'end-breakout'
+			'end-breakout',
+			'move-to-group'
 		],
 		{
 			error: 'error_choice'
@@ -88,6 +92,9 @@ const act = z.object({
 	),
 	minutes: z.coerce.number().int().min(0).max(60).optional(),
 	mode: z.enum(['pairs', 'trios', 'language']).optional(),
+	apartA: z.union([z.uuid(), z.literal('')]).optional(),
+	apartB: z.union([z.uuid(), z.literal('')]).optional(),
+	group: z.coerce.number().int().min(1).max(40).optional(),
 	id: z.uuid().optional()
 });
 
@@ -99,8 +106,14 @@ export const actions: Actions = {
 		const d = parsed.data;
 		let action: FacilitatorAction;
 		if (d.action === 'timer') action = { type: 'timer', minutes: d.minutes ?? 0 };
-		else if (d.action === 'breakout') action = { type: 'breakout', mode: d.mode ?? 'pairs' };
-		else if (d.action === 'end-breakout') action = { type: 'end-breakout' };
+		else if (d.action === 'breakout') {
+			const keepApart: [string, string][] =
+				d.apartA && d.apartB && d.apartA !== d.apartB ? [[d.apartA, d.apartB]] : [];
+			action = { type: 'breakout', mode: d.mode ?? 'pairs', keepApart };
+		} else if (d.action === 'move-to-group') {
+			if (!d.id || !d.group) return fail(400, { message: 'error_not_found' });
+			action = { type: 'move-to-group', enrolmentId: d.id, group: d.group };
+		} else if (d.action === 'end-breakout') action = { type: 'end-breakout' };
 		else if (d.action === 'ack' || d.action === 'hide') {
 			if (!d.id) return fail(400, { message: 'error_not_found' });
 			action = { type: d.action, id: d.id };
