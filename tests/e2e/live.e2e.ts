@@ -134,10 +134,18 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	await press(page, 'Next part');
 	await page.getByLabel('How to form groups').selectOption('pairs');
 	await press(page, 'Form groups and start the timer');
+	await expectAccessible(page);
 	for (const p of [a.page, b.page, c.page]) {
 		await expect(p.getByRole('heading', { name: 'Your breakout group: 1' })).toBeVisible();
 		await expect(p.getByText(/Time left:/)).toBeVisible();
 	}
+
+	// A facilitator moves Olena to a group of her own; she sees it at once.
+	await page.getByLabel('Move', { exact: true }).selectOption({ label: 'Olena' });
+	await page.getByLabel('to group').fill('2');
+	await press(page, /^Move$/);
+	await expect(c.page.getByRole('heading', { name: 'Your breakout group: 2' })).toBeVisible();
+	await expect(a.page.getByRole('heading', { name: 'Your breakout group: 1' })).toBeVisible();
 
 	// The projector shows the prompt large, and results only once revealed.
 	const projector = await page.context().newPage();
