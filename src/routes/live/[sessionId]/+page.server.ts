@@ -97,6 +97,9 @@ export const actions: Actions = {
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
 		const answerId = String((await request.formData()).get('answerId') ?? '');
 		if (!UUID.test(answerId)) return fail(400, { message: 'error_summary' });
+		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
+			return fail(429, { message: 'rate_limited' });
+		}
 		const r = await upvote(db, {
 			sessionId: a.session.id,
 			structure: a.structure.structure,
@@ -113,6 +116,9 @@ export const actions: Actions = {
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
 		const clientId = String((await request.formData()).get('clientId') ?? '');
 		if (!UUID.test(clientId)) return fail(400, { message: 'error_summary' });
+		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
+			return fail(429, { message: 'rate_limited' });
+		}
 		const name = a.enrolment?.displayName || a.user.name;
 		if (
 			await signalMoment(db, {
