@@ -47,7 +47,6 @@ type Client = {
 	bytes: number;
 	lastId: number;
 	req?: http.ClientRequest;
-	firstStateAfter: (id: number) => number | undefined;
 };
 
 function openStream(port: number, path: string, cookie: string, c: Client): Promise<void> {
@@ -206,7 +205,6 @@ async function runBaseline(streams: number) {
 			streams
 		};
 	} finally {
-		for (const c of []) void c;
 		await stopServer(server);
 	}
 }
@@ -217,8 +215,7 @@ function newClient(session: string): Client {
 		received: new Map(),
 		dupes: 0,
 		bytes: 0,
-		lastId: 0,
-		firstStateAfter: () => undefined
+		lastId: 0
 	};
 	return c;
 }

@@ -7,6 +7,10 @@ import { z } from 'zod';
  */
 
 const NO_MARKUP = /^[^<>]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in paths and hidden fields are checked before they reach a query (a 404, not a 500). */
+export const isUuid = (v: string) => UUID.test(v);
 
 export const requiredText = (max: number) =>
 	z

@@ -40,8 +40,7 @@ const simple: Record<string, () => string> = {
 	error_bbb_secret: () => m.error_bbb_secret(),
 	error_attendance: () => m.error_attendance(),
 	error_confirm_name: () => m.error_confirm_name(),
-	error_choice: () => m.error_choice(),
-	error_forbidden_action: () => m.error_forbidden_action()
+	error_choice: () => m.error_choice()
 };
 
 /** Renders an error key from a form schema ("key" or "key:number") in the current language. */

@@ -4,6 +4,11 @@ import { currentOrganisation } from '#lib/server/organisations/current-organisat
 import { allCohorts, cohortsOfPerson } from '#lib/server/cohorts/cohorts.queries.ts';
 import type { PageServerLoad } from './$types';
 
+const withStart = <T extends { firstStart: string | null }>(c: T) => ({
+	...c,
+	firstStart: c.firstStart ? new Date(c.firstStart) : null
+});
+
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in');
 	const { db } = await appContext();
@@ -15,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		canCreate: locals.roles.facilitator || locals.roles.admin,
 		timeZone: locals.user.timeZone,
-		mine: mine.map((c) => ({ ...c, firstStart: c.firstStart ? new Date(c.firstStart) : null })),
-		others: others.map((c) => ({ ...c, firstStart: c.firstStart ? new Date(c.firstStart) : null }))
+		mine: mine.map(withStart),
+		others: others.map(withStart)
 	};
 };

@@ -1,11 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
+import { isUuid } from '#lib/forms/fields.ts';
 import * as m from '#lib/paraglide/messages.js';
 import type { Db } from '../db/client.ts';
 import { currentOrganisation } from '../organisations/current-organisation.ts';
 import { loadCohortContext } from './cohort-context.ts';
 import { findEnrolment, isFacilitatorOf } from './cohorts.queries.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Who the signed-in person is in a cohort. Facilitators of the cohort and organisation
@@ -14,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function cohortAccess(db: Db, locals: App.Locals, id: string) {
 	if (!locals.user) redirect(303, '/sign-in');
-	if (!UUID.test(id)) error(404, m.error_not_found());
+	if (!isUuid(id)) error(404, m.error_not_found());
 	const org = await currentOrganisation(db);
 	const ctx = await loadCohortContext(db, id);
 	if (!ctx || ctx.cohort.organisationId !== org.id) error(404, m.error_not_found());

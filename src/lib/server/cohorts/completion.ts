@@ -28,3 +28,16 @@ export function completionOf(
 	if (present >= rule.minPresent && requiredDone) return 'completed';
 	return 'in_progress';
 }
+
+/** Attendance rows grouped as enrolment → (session → status), the shape completion reads. */
+export function marksByEnrolment(
+	marks: { enrolmentId: string; cohortSessionId: string; status: AttendanceStatus }[]
+) {
+	const byPerson = new Map<string, Map<string, AttendanceStatus>>();
+	for (const a of marks) {
+		const mm = byPerson.get(a.enrolmentId) ?? new Map<string, AttendanceStatus>();
+		mm.set(a.cohortSessionId, a.status);
+		byPerson.set(a.enrolmentId, mm);
+	}
+	return byPerson;
+}

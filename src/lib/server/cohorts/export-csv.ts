@@ -1,4 +1,4 @@
-import { completionOf } from './completion.ts';
+import { completionOf, marksByEnrolment } from './completion.ts';
 import type { CohortContext } from './cohort-context.ts';
 import type { AttendanceStatus } from '../db/schema/index.ts';
 
@@ -53,12 +53,7 @@ export function attendanceCsv(
 	marks: { enrolmentId: string; cohortSessionId: string; status: AttendanceStatus }[],
 	now: Date
 ) {
-	const byPerson = new Map<string, Map<string, AttendanceStatus>>();
-	for (const a of marks) {
-		const mm = byPerson.get(a.enrolmentId) ?? new Map();
-		mm.set(a.cohortSessionId, a.status);
-		byPerson.set(a.enrolmentId, mm);
-	}
+	const byPerson = marksByEnrolment(marks);
 	return toCsv([
 		['name', 'email', ...ctx.sessions.map((s) => `session_${s.number}`), 'completion'],
 		...people

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { openDb, type DbHandle } from '../db/client.ts';
 import { emailOutbox, notifications } from '../db/schema/index.ts';
-import { createTestDb, testConfig } from '../testing/test-db.ts';
+import { createTestDb, testConfig, testDatabaseUrl } from '../testing/test-db.ts';
 import { makePerson } from '../testing/factories.ts';
 import { makeCohort } from '../testing/cohort-fixtures.ts';
 import { startBackgroundJobs } from '../jobs/background-jobs.ts';
@@ -20,12 +20,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
 	for (const c of cleanups.reverse()) await c();
 });
-
-function urlOf(h: DbHandle) {
-	const url = new URL(process.env.TEST_DATABASE_URL!);
-	url.pathname = `/${(h.raw as { options: { database: string } }).options.database}`;
-	return url.toString();
-}
 
 async function reminders(h: DbHandle, cohortId: string, kind: string) {
 	return h.db
@@ -104,7 +98,7 @@ describe('reminders', () => {
 		if (onPostgres) {
 			first = await createTestDb();
 			cleanups.push(() => first.close());
-			reopen = () => openDb(urlOf(first), { migrate: false, max: 2 });
+			reopen = () => openDb(testDatabaseUrl(first), { migrate: false, max: 2 });
 		} else {
 			const dir = mkdtempSync(join(tmpdir(), 'trellis-reminders-'));
 			cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
@@ -115,7 +109,7 @@ describe('reminders', () => {
 		const t = sessions[0].startsAt.getTime();
 		const app = (h: DbHandle) => ({
 			db: h.db,
-			cfg: { ...cfg, DATABASE_URL: onPostgres ? urlOf(h) : cfg.DATABASE_URL }
+			cfg: { ...cfg, DATABASE_URL: onPostgres ? testDatabaseUrl(h) : cfg.DATABASE_URL }
 		});
 
 		const a = await startBackgroundJobs(first, app(first), opts);

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../db/client.ts';
 import { ping } from '../ops/health.queries.ts';
-import { createTestDb } from '../testing/test-db.ts';
+import { createTestDb, testDatabaseUrl } from '../testing/test-db.ts';
 import { pgliteDatabase, startJobs, type Jobs, type JobsOptions } from './queue.ts';
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
@@ -30,10 +30,7 @@ afterAll(async () => {
 
 /** The URL of a handle's database, which pg-boss needs on PostgreSQL for its own pool. */
 function urlOf(h: DbHandle): string | undefined {
-	if (h.kind !== 'postgres') return undefined;
-	const url = new URL(process.env.TEST_DATABASE_URL!);
-	url.pathname = `/${(h.raw as { options: { database: string } }).options.database}`;
-	return url.toString();
+	return h.kind === 'postgres' ? testDatabaseUrl(h) : undefined;
 }
 
 async function testDb(): Promise<DbHandle> {

@@ -1,11 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
+import { isUuid } from '#lib/forms/fields.ts';
 import { eq } from 'drizzle-orm';
 import * as m from '#lib/paraglide/messages.js';
 import type { Db } from '../db/client.ts';
 import { cohortSessions } from '../db/schema/index.ts';
 import { cohortAccess } from '../cohorts/cohort-access.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Who may be in a live session: its cohort's facilitators (and organisation admins), and
@@ -14,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function liveAccess(db: Db, locals: App.Locals, sessionId: string) {
 	if (!locals.user) redirect(303, '/sign-in');
-	if (!UUID.test(sessionId)) error(404, m.error_not_found());
+	if (!isUuid(sessionId)) error(404, m.error_not_found());
 	const [s] = await db.select().from(cohortSessions).where(eq(cohortSessions.id, sessionId));
 	if (!s) error(404, m.error_not_found());
 	const a = await cohortAccess(db, locals, s.cohortId);
@@ -27,5 +26,17 @@ export async function liveAccess(db: Db, locals: App.Locals, sessionId: string) 
 		structure,
 		facilitator: a.manages,
 		enrolmentId: a.enrolment?.status === 'enrolled' ? a.enrolment.id : null
+	};
+}
+
+/** Which session and course text a live view or record is about, from a liveAccess result. */
+export function liveSubject(a: Awaited<ReturnType<typeof liveAccess>>, locale: string) {
+	return {
+		sessionId: a.session.id,
+		pkg: a.ctx.pkg,
+		number: a.session.number,
+		structure: a.structure.structure,
+		cohortId: a.ctx.cohort.id,
+		locale
 	};
 }

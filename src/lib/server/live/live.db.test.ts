@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createAuth, type Auth } from '../auth/auth.ts';
 import { openDb, type DbHandle } from '../db/client.ts';
 import { enrolments, liveAnswers, liveEvents } from '../db/schema/index.ts';
-import { createTestDb, testConfig } from '../testing/test-db.ts';
+import { createTestDb, testConfig, testDatabaseUrl } from '../testing/test-db.ts';
 import { makePerson } from '../testing/factories.ts';
 import { makeCohort } from '../testing/cohort-fixtures.ts';
 import { joinCohort } from '../cohorts/join-cohort.ts';
@@ -201,9 +201,7 @@ describe('live session', () => {
 		'events written on one instance reach streams on another',
 		async () => {
 			const { s1 } = await liveSession();
-			const url = new URL(process.env.TEST_DATABASE_URL!);
-			url.pathname = `/${(h.raw as { options: { database: string } }).options.database}`;
-			const other = await openDb(url.toString(), { migrate: false, max: 2 });
+			const other = await openDb(testDatabaseUrl(h), { migrate: false, max: 2 });
 			cleanups.push(() => other.close());
 			const hubA = new LiveHub(h);
 			const hubB = new LiveHub(other);

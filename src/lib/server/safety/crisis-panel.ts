@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { listCrisisResources } from './crisis-resources.queries.ts';
+import { currentOrganisation } from '../organisations/current-organisation.ts';
 
 /*
  * Crisis numbers change (the Dutch 113 line did in 2020). An entry not checked for this
@@ -70,4 +71,9 @@ export async function crisisPanel(
 			Number(b.code === first) - Number(a.code === first) || a.name.localeCompare(b.name, locale)
 	);
 	return { countries };
+}
+
+/** The panel of this deployment's organisation, as every page shows it. */
+export async function crisisPanelHere(db: Db, locale: string) {
+	return crisisPanel(db, (await currentOrganisation(db)).id, locale);
 }

@@ -35,3 +35,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 		...overrides
 	});
 }
+
+/** The URL of a test database on PostgreSQL (for a second handle or pg-boss's own pool). */
+export function testDatabaseUrl(h: DbHandle): string {
+	const url = new URL(process.env.TEST_DATABASE_URL!);
+	url.pathname = `/${(h.raw as { options: { database: string } }).options.database}`;
+	return url.toString();
+}

@@ -2,8 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { loadCourse, md } from '#lib/server/courses/course-view.ts';
-import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
-import { crisisPanel } from '#lib/server/safety/crisis-panel.ts';
+import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
@@ -12,9 +11,8 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	if (!c) error(404, m.error_not_found());
 	const t = c.pkg.text[c.locale];
 	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=300' });
-	const org = await currentOrganisation(db);
 	return {
-		crisis: await crisisPanel(db, org.id, locals.locale),
+		crisis: await crisisPanelHere(db, locals.locale),
 		slug: params.slug,
 		lang: c.locale,
 		version: c.version,

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { isUuid } from '#lib/forms/fields.ts';
 import { appContext } from '#lib/server/context.ts';
-import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
-import { crisisPanel } from '#lib/server/safety/crisis-panel.ts';
+import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import { recordRoomJoin } from '#lib/server/cohorts/attendance.ts';
 import { joinWindow } from '#lib/server/cohorts/join-session.ts';
-import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
 import { announce } from '#lib/server/live/announce.ts';
@@ -14,8 +14,6 @@ import type { Actions, PageServerLoad } from './$types';
 /* The live panel updates itself from the event stream, so this page ships its script. */
 export const csr = true;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { db } = await appContext();
 	const a = await liveAccess(db, locals, params.sessionId);
@@ -23,7 +21,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (a.enrolmentId && joinWindow(a.session, new Date()) === 'open') {
 		await recordRoomJoin(db, { cohortSessionId: a.session.id, userId: a.user.id });
 	}
-	const org = await currentOrganisation(db);
 	return {
 		sessionId: a.session.id,
 		cohortId: a.ctx.cohort.id,
@@ -32,14 +29,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		facilitator: a.facilitator,
 		participant: !!a.enrolmentId,
 		hasVideo: a.session.videoKind !== 'none',
-		crisis: await crisisPanel(db, org.id, locals.locale),
+		crisis: await crisisPanelHere(db, locals.locale),
 		view: await liveView(db, {
-			sessionId: a.session.id,
-			pkg: a.ctx.pkg,
-			number: a.session.number,
-			structure: a.structure.structure,
-			cohortId: a.ctx.cohort.id,
-			locale: locals.locale,
+			...liveSubject(a, locals.locale),
 			enrolmentId: a.enrolmentId,
 			facilitator: a.facilitator
 		})
@@ -74,7 +66,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const clientId = String(form.get('clientId') ?? '');
 		const blockId = String(form.get('blockId') ?? '').slice(0, 100);
-		if (!UUID.test(clientId)) return fail(400, { message: 'error_summary' });
+		if (!isUuid(clientId)) return fail(400, { message: 'error_summary' });
 		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
 			return fail(429, { message: 'rate_limited' });
 		}
@@ -96,7 +88,7 @@ export const actions: Actions = {
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
 		const answerId = String((await request.formData()).get('answerId') ?? '');
-		if (!UUID.test(answerId)) return fail(400, { message: 'error_summary' });
+		if (!isUuid(answerId)) return fail(400, { message: 'error_summary' });
 		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
 			return fail(429, { message: 'rate_limited' });
 		}
@@ -115,7 +107,7 @@ export const actions: Actions = {
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
 		const clientId = String((await request.formData()).get('clientId') ?? '');
-		if (!UUID.test(clientId)) return fail(400, { message: 'error_summary' });
+		if (!isUuid(clientId)) return fail(400, { message: 'error_summary' });
 		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
 			return fail(429, { message: 'rate_limited' });
 		}

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
-import { parseForm } from '#lib/forms/fields.ts';
+import { parseForm, isUuid } from '#lib/forms/fields.ts';
 import { requireAdmin } from '#lib/server/accounts/require-admin.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
 import { crisisResourceInput } from '#lib/server/safety/crisis-resource-input.ts';
@@ -9,10 +9,8 @@ import { findCrisisResource } from '#lib/server/safety/crisis-resources.queries.
 import { editCrisisResource } from '#lib/server/safety/maintain-crisis-resources.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function findOr404(id: string) {
-	if (!UUID.test(id)) error(404, m.error_not_found());
+	if (!isUuid(id)) error(404, m.error_not_found());
 	const { db } = await appContext();
 	const org = await currentOrganisation(db);
 	const row = await findCrisisResource(db, org.id, id);

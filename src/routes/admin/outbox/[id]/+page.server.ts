@@ -1,15 +1,14 @@
 import { error } from '@sveltejs/kit';
+import { isUuid } from '#lib/forms/fields.ts';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { requireAdmin } from '#lib/server/accounts/require-admin.ts';
 import { getEmail } from '#lib/server/email/outbox.queries.ts';
 import type { PageServerLoad } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const admin = requireAdmin(locals);
-	if (!UUID.test(params.id)) error(404, m.error_not_found());
+	if (!isUuid(params.id)) error(404, m.error_not_found());
 	const { db } = await appContext();
 	const email = await getEmail(db, params.id);
 	if (!email) error(404, m.error_not_found());

@@ -20,7 +20,7 @@ import { decideRequest } from '#lib/server/cohorts/decide-request.ts';
 import { correctAttendance } from '#lib/server/cohorts/attendance.ts';
 import { moveSession } from '#lib/server/cohorts/move-session.ts';
 import { cancelCohort } from '#lib/server/cohorts/cancel-cohort.ts';
-import { completionOf } from '#lib/server/cohorts/completion.ts';
+import { completionOf, marksByEnrolment } from '#lib/server/cohorts/completion.ts';
 import { isClosed, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
 import {
 	cancelInvitation,
@@ -36,12 +36,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const now = new Date();
 	const people = await enrolmentsWithPeople(db, ctx.cohort.id);
 	const marks = await attendanceOf(db, ctx.cohort.id);
-	const byPerson = new Map<string, Map<string, AttendanceStatus>>();
-	for (const a of marks) {
-		const mm = byPerson.get(a.enrolmentId) ?? new Map();
-		mm.set(a.cohortSessionId, a.status);
-		byPerson.set(a.enrolmentId, mm);
-	}
+	const byPerson = marksByEnrolment(marks);
 	const facilitators = await facilitatorsOf(db, ctx.cohort.id);
 	const enrolled = people.filter((p) => p.status === 'enrolled');
 	return {

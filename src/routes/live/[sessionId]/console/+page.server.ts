@@ -5,7 +5,7 @@ import { appContext } from '#lib/server/context.ts';
 import { getDbHandle } from '#lib/server/db/index.ts';
 import { parseForm } from '#lib/forms/fields.ts';
 import { enrolmentsWithPeople } from '#lib/server/cohorts/cohorts.queries.ts';
-import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { liveHub } from '#lib/server/live/live-hub.ts';
 import { answersFor, openMoments } from '#lib/server/live/live.queries.ts';
@@ -25,12 +25,7 @@ async function requireFacilitator(locals: App.Locals, sessionId: string) {
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { db, a } = await requireFacilitator(locals, params.sessionId);
 	const view = await liveView(db, {
-		sessionId: a.session.id,
-		pkg: a.ctx.pkg,
-		number: a.session.number,
-		structure: a.structure.structure,
-		cohortId: a.ctx.cohort.id,
-		locale: locals.locale,
+		...liveSubject(a, locals.locale),
 		enrolmentId: null,
 		facilitator: true
 	});

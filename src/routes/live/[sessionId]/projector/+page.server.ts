@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
-import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import type { PageServerLoad } from './$types';
 
@@ -13,12 +13,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const a = await liveAccess(db, locals, params.sessionId);
 	if (!a.facilitator) error(403, m.error_forbidden());
 	const view = await liveView(db, {
-		sessionId: a.session.id,
-		pkg: a.ctx.pkg,
-		number: a.session.number,
-		structure: a.structure.structure,
-		cohortId: a.ctx.cohort.id,
-		locale: locals.locale,
+		...liveSubject(a, locals.locale),
 		enrolmentId: null,
 		// The projector shows what participants see: results only once revealed.
 		facilitator: false

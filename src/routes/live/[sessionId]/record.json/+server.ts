@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
-import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { sessionRecord } from '#lib/server/live/session-record.ts';
 import type { RequestHandler } from './$types';
 
@@ -10,13 +10,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const { db } = await appContext();
 	const a = await liveAccess(db, locals, params.sessionId);
 	if (!a.facilitator) error(403, m.error_forbidden());
-	const record = await sessionRecord(db, {
-		sessionId: a.session.id,
-		pkg: a.ctx.pkg,
-		number: a.session.number,
-		structure: a.structure.structure,
-		locale: locals.locale
-	});
+	const record = await sessionRecord(db, liveSubject(a, locals.locale));
 	return json(
 		{ cohort: a.ctx.cohort.name, session: a.session.number, startsAt: a.session.startsAt, record },
 		{

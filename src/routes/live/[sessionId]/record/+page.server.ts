@@ -1,5 +1,5 @@
 import { appContext } from '#lib/server/context.ts';
-import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { sessionRecord } from '#lib/server/live/session-record.ts';
 import type { PageServerLoad } from './$types';
 
@@ -13,12 +13,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		cohortName: a.ctx.cohort.name,
 		number: a.session.number,
 		facilitator: a.facilitator,
-		record: await sessionRecord(db, {
-			sessionId: a.session.id,
-			pkg: a.ctx.pkg,
-			number: a.session.number,
-			structure: a.structure.structure,
-			locale: locals.locale
-		})
+		record: await sessionRecord(db, liveSubject(a, locals.locale))
 	};
 };

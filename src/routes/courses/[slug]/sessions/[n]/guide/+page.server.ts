@@ -2,8 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { loadSessionOr404, md } from '#lib/server/courses/course-view.ts';
-import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
-import { crisisPanel } from '#lib/server/safety/crisis-panel.ts';
+import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import type { PageServerLoad } from './$types';
 
 /* The facilitator guide is for facilitators (peer trainers included) and admins. */
@@ -18,9 +17,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		text: t
 	} = await loadSessionOr404(db, params.slug, params.n, locals.locale);
 	let start = 0;
-	const org = await currentOrganisation(db);
 	return {
-		crisis: await crisisPanel(db, org.id, locals.locale),
+		crisis: await crisisPanelHere(db, locals.locale),
 		slug: params.slug,
 		lang: c.locale,
 		courseTitle: c.pkg.text[c.locale].title,
