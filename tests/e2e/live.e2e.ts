@@ -156,6 +156,94 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	for (const p of [a, b, c]) await p.ctx.close();
 });
 
+test('a facilitator without JavaScript chooses the breakout groups; participants see their own', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(180_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createSoonCohort(page, `Manual groups ${Date.now()}`);
+	const mira = await participant(browser, 'mira@example.org', joinUrl);
+	const olena = await participant(browser, 'olena@example.org', joinUrl);
+	const robin = await participant(browser, 'robin@example.org', joinUrl);
+	const taras = await participant(browser, 'taras@example.org', joinUrl, false);
+	const live = new URL(mira.page.url()).pathname;
+	const noJs = await browser.newContext({ javaScriptEnabled: false });
+	const desk = await noJs.newPage();
+	await signInWithPassword(desk, 'sam@example.org');
+	await desk.goto(`${live}/console`);
+	// Part 11 is the strengths breakout in pairs.
+	for (let i = 0; i < 10; i++) await press(desk, /Next part|Begin the session/);
+	const manual = desk.getByRole('group', { name: 'Choose the groups yourself' });
+	await expect(manual).toBeVisible();
+	// axe runs as a script, so it checks the same console in Sam's JavaScript tab.
+	await page.goto(`${live}/console`);
+	await expect(page.getByRole('group', { name: 'Choose the groups yourself' })).toBeVisible();
+	await expectAccessible(page);
+
+	// Somebody on their own is refused, and what was chosen stays in the form.
+	const choose = async (groups: Record<string, number>) => {
+		for (const [name, n] of Object.entries(groups)) {
+			await manual.getByLabel(name, { exact: true }).selectOption({ label: `Group ${n}` });
+		}
+		await press(desk, 'Open these groups');
+	};
+	await choose({ Mira: 2, Olena: 2, 'Robin (pseudonym)': 3, Taras: 4 });
+	await expect(desk.getByRole('alert')).toHaveText(
+		'Nobody should be on their own: each group needs at least two people.'
+	);
+	await expect(manual.getByLabel('Robin (pseudonym)', { exact: true })).toHaveValue('3');
+	await expect(mira.page.getByRole('heading', { name: /Your breakout group/ })).toHaveCount(0);
+
+	// Groups 2 and 4 open as groups 1 and 2.
+	await choose({ 'Robin (pseudonym)': 4 });
+	for (const [p, n, names] of [
+		[mira.page, 1, 'Mira, Olena'],
+		[olena.page, 1, 'Mira, Olena'],
+		[robin.page, 2, 'Robin (pseudonym), Taras']
+	] as const) {
+		await expect(p.getByRole('heading', { name: `Your breakout group: ${n}` })).toBeVisible();
+		await expect(p.getByText(`With: ${names}`)).toBeVisible();
+		await expect(p.getByText(/Time left:/)).toBeVisible();
+	}
+	await taras.page.reload();
+	await expect(taras.page.getByRole('heading', { name: 'Your breakout group: 2' })).toBeVisible();
+	await expect(taras.page.getByText('With: Robin (pseudonym), Taras')).toBeVisible();
+
+	// The running groups fill the form, so it also re-arranges them.
+	await expect(manual.getByLabel('Mira', { exact: true })).toHaveValue('1');
+	await expect(manual.getByLabel('Taras', { exact: true })).toHaveValue('2');
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Breakout groups' })).toBeVisible();
+	await expectAccessible(page);
+	await choose({ Olena: 2, Taras: 1 });
+	await expect(olena.page.getByRole('heading', { name: 'Your breakout group: 2' })).toBeVisible();
+	await expect(mira.page.getByText('With: Mira, Taras')).toBeVisible();
+
+	// A forged post that lists a person twice is refused and changes nothing.
+	const people = await manual
+		.locator('input[name=placePerson]')
+		.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+	const form = new URLSearchParams({ action: 'manual-breakout' });
+	for (const id of [...people, people[0]]) {
+		form.append('placePerson', id);
+		form.append('placeGroup', '1');
+	}
+	const forged = await desk.request.post(`${MAIL_APP}${live}/console`, {
+		data: form.toString(),
+		headers: {
+			origin: MAIL_APP,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		maxRedirects: 0
+	});
+	expect(forged.status()).toBe(400);
+	await expect(olena.page.getByRole('heading', { name: 'Your breakout group: 2' })).toBeVisible();
+	for (const p of [mira, olena, robin, taras]) await p.ctx.close();
+	await noJs.close();
+});
+
 test('without JavaScript a participant answers by form post; a repeated post is stored once', async ({
 	browser,
 	page

@@ -40,7 +40,11 @@ const simple: Record<string, () => string> = {
 	error_bbb_secret: () => m.error_bbb_secret(),
 	error_attendance: () => m.error_attendance(),
 	error_confirm_name: () => m.error_confirm_name(),
-	error_choice: () => m.error_choice()
+	error_choice: () => m.error_choice(),
+	live_breakout_unknown_person: () => m.live_breakout_unknown_person(),
+	live_breakout_duplicate_person: () => m.live_breakout_duplicate_person(),
+	live_breakout_missing_person: () => m.live_breakout_missing_person(),
+	live_breakout_alone: () => m.live_breakout_alone()
 };
 
 /** Renders an error key from a form schema ("key" or "key:number") in the current language. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, movePerson } from './breakouts.ts';
+import { chunk, movePerson, placeManually } from './breakouts.ts';
 
 describe('breakout groups', () => {
 	it('never leaves one person alone', () => {
@@ -29,5 +29,39 @@ describe('breakout groups', () => {
 			{ n: 3, members: ['a'] }
 		]);
 		expect(movePerson(g, 'x', 1)).toBeNull();
+	});
+
+	it('places people as chosen, closes up unused numbers, and leaves nobody alone', () => {
+		const at = (...g: [string, number][]) =>
+			g.map(([enrolmentId, group]) => ({ enrolmentId, group }));
+		expect(placeManually(['a', 'b', 'c', 'd'], at(['d', 5], ['a', 2], ['b', 5], ['c', 2]))).toEqual(
+			{
+				ok: true,
+				groups: [
+					{ n: 1, members: ['a', 'c'] },
+					{ n: 2, members: ['d', 'b'] }
+				]
+			}
+		);
+		expect(placeManually(['a'], at(['a', 3]))).toEqual({
+			ok: true,
+			groups: [{ n: 1, members: ['a'] }]
+		});
+		expect(placeManually(['a', 'b', 'c'], at(['a', 1], ['b', 1], ['c', 2]))).toEqual({
+			ok: false,
+			reason: 'alone'
+		});
+		expect(placeManually(['a', 'b'], at(['a', 1], ['b', 1], ['a', 1]))).toEqual({
+			ok: false,
+			reason: 'duplicate-person'
+		});
+		expect(placeManually(['a', 'b'], at(['a', 1], ['x', 1]))).toEqual({
+			ok: false,
+			reason: 'unknown-person'
+		});
+		expect(placeManually(['a', 'b', 'c'], at(['a', 1], ['b', 1]))).toEqual({
+			ok: false,
+			reason: 'missing-person'
+		});
 	});
 });

@@ -1,10 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
-import { cohortSessions, enrolments, users } from '../db/schema/index.ts';
+import { listSessionParticipants } from './live.queries.ts';
 
 export type BreakoutMode = 'pairs' | 'trios' | 'language';
+
+export type BreakoutGroup = { n: number; members: string[] };
+
+/** One person's group as a facilitator chose it on the console. */
+export type ManualPlacement = { enrolmentId: string; group: number };
+
+export type ManualRefusal = 'unknown-person' | 'duplicate-person' | 'missing-person' | 'alone';
 
 function shuffle<T>(list: T[]): T[] {
 	const a = [...list];
@@ -38,12 +44,7 @@ export async function assignBreakouts(
 	mode: BreakoutMode,
 	keepApart: [string, string][] = []
 ) {
-	const people = await q
-		.select({ id: enrolments.id, locale: users.locale })
-		.from(cohortSessions)
-		.innerJoin(enrolments, eq(enrolments.cohortId, cohortSessions.cohortId))
-		.innerJoin(users, eq(users.id, enrolments.userId))
-		.where(and(eq(cohortSessions.id, sessionId), eq(enrolments.status, 'enrolled')));
+	const people = await listSessionParticipants(q, sessionId);
 	const draw = () => {
 		if (mode === 'language') {
 			const byLocale = new Map<string, string[]>();
@@ -58,15 +59,42 @@ export async function assignBreakouts(
 	// and then the last draw is used (the console shows the groups, and people can be moved).
 	let groups = draw();
 	for (let i = 0; i < 200 && !apart(groups); i++) groups = draw();
-	return groups.map((members, i) => ({ n: i + 1, members }));
+	return groups.map((members, i): BreakoutGroup => ({ n: i + 1, members }));
+}
+
+/**
+ * Groups exactly as a facilitator placed people: every person with a place exactly once,
+ * nobody else. Unused group numbers close up (groups 1, 3 and 4 become 1, 2 and 3), and
+ * members keep the order of the list. Nobody sits alone, as with random groups, unless the
+ * session has a single participant.
+ */
+export function placeManually(
+	enrolled: string[],
+	placements: ManualPlacement[]
+): { ok: true; groups: BreakoutGroup[] } | { ok: false; reason: ManualRefusal } {
+	const known = new Set(enrolled);
+	const seen = new Set<string>();
+	for (const p of placements) {
+		if (!known.has(p.enrolmentId)) return { ok: false, reason: 'unknown-person' };
+		if (seen.has(p.enrolmentId)) return { ok: false, reason: 'duplicate-person' };
+		seen.add(p.enrolmentId);
+	}
+	if (seen.size !== known.size) return { ok: false, reason: 'missing-person' };
+	const byNumber = new Map<number, string[]>();
+	for (const p of placements) {
+		byNumber.set(p.group, [...(byNumber.get(p.group) ?? []), p.enrolmentId]);
+	}
+	const groups = [...byNumber.entries()]
+		.sort(([a], [b]) => a - b)
+		.map(([, members], i): BreakoutGroup => ({ n: i + 1, members }));
+	if (enrolled.length > 1 && groups.some((g) => g.members.length < 2)) {
+		return { ok: false, reason: 'alone' };
+	}
+	return { ok: true, groups };
 }
 
 /** Moves one person to another group (or a new one), by a facilitator's choice. */
-export function movePerson(
-	groups: { n: number; members: string[] }[],
-	enrolmentId: string,
-	n: number
-) {
+export function movePerson(groups: BreakoutGroup[], enrolmentId: string, n: number) {
 	if (!groups.some((g) => g.members.includes(enrolmentId))) return null;
 	const out = groups.map((g) => ({ n: g.n, members: g.members.filter((m) => m !== enrolmentId) }));
 	const target = out.find((g) => g.n === n);

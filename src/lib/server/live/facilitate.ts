@@ -5,27 +5,41 @@ import {
 	acknowledgeMoment,
 	appendEvent,
 	hideAnswer,
+	listSessionParticipants,
 	lockState,
 	saveState
 } from './live.queries.ts';
 import { resultsFor } from './results.ts';
-import { assignBreakouts, movePerson, type BreakoutMode } from './breakouts.ts';
+import {
+	assignBreakouts,
+	movePerson,
+	placeManually,
+	type BreakoutMode,
+	type ManualPlacement,
+	type ManualRefusal
+} from './breakouts.ts';
 
 export type FacilitatorAction =
 	| { type: 'next' | 'back' | 'start' | 'close' | 'reveal' }
 	| { type: 'timer'; minutes: number }
 	| { type: 'breakout'; mode: BreakoutMode; keepApart?: [string, string][] }
+	| { type: 'manual-breakout'; groups: ManualPlacement[] }
 	| { type: 'move-to-group'; enrolmentId: string; group: number }
 	| { type: 'end-breakout' }
 	| { type: 'ack'; id: string }
 	| { type: 'hide'; id: string };
 
-export type ActionResult = { ok: true } | { ok: false; reason: 'no-activity' | 'not-found' };
+export type ActionResult =
+	{ ok: true } | { ok: false; reason: 'no-activity' | 'not-found' | ManualRefusal };
 
 /**
  * Applies one facilitator action to a live session and records it as an event, in one
  * transaction holding the session's state row: two co-facilitators pressing "next" at once
  * move one block each, in order, and every client sees the same sequence.
+ *
+ * 'manual-breakout' places people exactly as listed (see placeManually for what is
+ * refused); a refusal stores nothing and emits no event. Re-arranging the breakout that is
+ * already running keeps its timer: regrouping does not restart the clock.
  */
 export async function facilitate(
 	db: Db,
@@ -43,7 +57,7 @@ export async function facilitate(
 	return db.transaction(async (tx) => {
 		const state = await lockState(tx, input.sessionId);
 		const block = blocks[state.blockIndex];
-		let activity: LiveActivityState | null = state.activity ?? null;
+		const activity: LiveActivityState | null = state.activity ?? null;
 		const emitState = async (patch: Parameters<typeof saveState>[2]) => {
 			const row = await saveState(tx, input.sessionId, patch);
 			await appendEvent(tx, {
@@ -52,6 +66,12 @@ export async function facilitate(
 				payload: publicState(row)
 			});
 		};
+		const openActivity = (): LiveActivityState => ({
+			blockId: block.id,
+			status: 'open',
+			revealed: false,
+			startedAt: now.toISOString()
+		});
 		switch (a.type) {
 			case 'next':
 			case 'back': {
@@ -70,13 +90,7 @@ export async function facilitate(
 			}
 			case 'start':
 				if (!block.activity) return { ok: false, reason: 'no-activity' };
-				activity = {
-					blockId: block.id,
-					status: 'open',
-					revealed: false,
-					startedAt: now.toISOString()
-				};
-				await emitState({ activity });
+				await emitState({ activity: openActivity() });
 				return { ok: true };
 			case 'close':
 				if (!activity) return { ok: false, reason: 'no-activity' };
@@ -102,14 +116,28 @@ export async function facilitate(
 				if (block.activity?.type !== 'breakout') return { ok: false, reason: 'no-activity' };
 				const groups = await assignBreakouts(tx, input.sessionId, a.mode, a.keepApart);
 				await emitState({
-					activity: activity ?? {
-						blockId: block.id,
-						status: 'open',
-						revealed: false,
-						startedAt: now.toISOString()
-					},
+					activity: activity ?? openActivity(),
 					breakout: { blockId: block.id, mode: a.mode, groups },
 					timerEndsAt: new Date(now.getTime() + block.activity.minutes * 60_000)
+				});
+				return { ok: true };
+			}
+			case 'manual-breakout': {
+				if (block.activity?.type !== 'breakout') return { ok: false, reason: 'no-activity' };
+				const enrolled = await listSessionParticipants(tx, input.sessionId);
+				const placed = placeManually(
+					enrolled.map((p) => p.id),
+					a.groups
+				);
+				if (!placed.ok) return placed;
+				const running = state.breakout?.blockId === block.id;
+				await emitState({
+					activity: activity ?? openActivity(),
+					breakout: { blockId: block.id, mode: 'manual', groups: placed.groups },
+					timerEndsAt:
+						running && state.timerEndsAt
+							? state.timerEndsAt
+							: new Date(now.getTime() + block.activity.minutes * 60_000)
 				});
 				return { ok: true };
 			}

@@ -262,6 +262,88 @@ describe('live session', () => {
 		});
 	});
 
+	it('facilitators place everyone in groups themselves: each person once, nobody alone', async () => {
+		const { s1, act, people, cohort, org, structure, lead } = await liveSession();
+		const fourth = await makePerson(h.db, auth, { organisationId: org.id, name: 'P3' });
+		await joinCohort(h.db, cfg, { cohortId: cohort.id, userId: fourth.id, via: 'invitation' });
+		const [e4] = await h.db.select().from(enrolments).where(eq(enrolments.userId, fourth.id));
+		const [p0, p1, p2, p3] = [...people.map((p) => p.enrolmentId), e4.id];
+		const stranger = (await liveSession()).people[0].enrolmentId; // enrolled in another cohort
+		for (let i = 0; i < 10; i++) await act({ type: 'next' }); // "strengths-pairs"
+		const { getState } = await import('./live.queries.ts');
+		const before = await latestEventId(h.db, s1.id);
+		const place = (...groups: [string, number][]) =>
+			act({
+				type: 'manual-breakout',
+				groups: groups.map(([enrolmentId, group]) => ({ enrolmentId, group }))
+			});
+		expect(await place([p0, 1], [p1, 1], [p2, 2], [p3, 2], [p0, 2])).toEqual({
+			ok: false,
+			reason: 'duplicate-person'
+		});
+		expect(await place([p0, 1], [p1, 1], [p2, 2], [p3, 2], [stranger, 2])).toEqual({
+			ok: false,
+			reason: 'unknown-person'
+		});
+		expect(await place([p0, 1], [p1, 1], [p2, 2], [p3, 2], [randomUUID(), 2])).toEqual({
+			ok: false,
+			reason: 'unknown-person'
+		});
+		expect(await place([p0, 1], [p1, 1], [p2, 2])).toEqual({
+			ok: false,
+			reason: 'missing-person'
+		});
+		expect(await place([p0, 1], [p1, 1], [p2, 1], [p3, 2])).toEqual({
+			ok: false,
+			reason: 'alone'
+		});
+		expect(await latestEventId(h.db, s1.id)).toBe(before);
+		expect((await getState(h.db, s1.id))!.breakout).toBeNull();
+
+		// Unused numbers close up: groups 2 and 4 become 1 and 2.
+		expect(await place([p0, 4], [p1, 2], [p2, 4], [p3, 2])).toEqual({ ok: true });
+		const state = (await getState(h.db, s1.id))!;
+		expect(state.breakout).toEqual({
+			blockId: 'strengths-pairs',
+			mode: 'manual',
+			groups: [
+				{ n: 1, members: [p1, p3] },
+				{ n: 2, members: [p0, p2] }
+			]
+		});
+		expect(state.activity?.status).toBe('open');
+		expect(state.timerEndsAt).not.toBeNull();
+		const events = await eventsAfter(h.db, s1.id, before);
+		expect(events.map((e) => e.kind)).toEqual(['state']);
+		expect((events[0].payload as { breakoutGroups: number[] }).breakoutGroups).toEqual([2, 2]);
+		expect(JSON.stringify(events[0].payload)).not.toContain(p0);
+
+		// Re-arranging the running groups keeps their timer.
+		const later = new Date(Date.now() + 60_000);
+		expect(
+			await facilitate(h.db, {
+				sessionId: s1.id,
+				structure,
+				by: lead.id,
+				now: later,
+				action: {
+					type: 'manual-breakout',
+					groups: [p0, p1, p2, p3].map((enrolmentId) => ({ enrolmentId, group: 1 }))
+				}
+			})
+		).toEqual({ ok: true });
+		const regrouped = (await getState(h.db, s1.id))!;
+		expect(regrouped.breakout!.groups).toEqual([{ n: 1, members: [p0, p1, p2, p3] }]);
+		expect(regrouped.timerEndsAt).toEqual(state.timerEndsAt);
+
+		// Not a breakout part: refused.
+		await act({ type: 'back' });
+		expect(await place([p0, 1], [p1, 1], [p2, 1], [p3, 1])).toEqual({
+			ok: false,
+			reason: 'no-activity'
+		});
+	});
+
 	it('Q&A upvotes count once per person and order the questions', async () => {
 		const c = await makeCohort(h.db, { cfg, auth });
 		const people: { id: string; enrolmentId: string }[] = [];

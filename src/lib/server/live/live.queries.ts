@@ -1,11 +1,14 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
+	cohortSessions,
+	enrolments,
 	liveAnswers,
 	liveEvents,
 	liveState,
 	liveVotes,
-	momentSignals
+	momentSignals,
+	users
 } from '../db/schema/index.ts';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
 
@@ -49,6 +52,16 @@ export async function latestEventId(q: Q, sessionId: string) {
 		.from(liveEvents)
 		.where(eq(liveEvents.cohortSessionId, sessionId));
 	return Number(row.id);
+}
+
+/** Everyone with a place in the session's cohort (enrolment id and language). */
+export function listSessionParticipants(q: Q, sessionId: string) {
+	return q
+		.select({ id: enrolments.id, locale: users.locale })
+		.from(cohortSessions)
+		.innerJoin(enrolments, eq(enrolments.cohortId, cohortSessions.cohortId))
+		.innerJoin(users, eq(users.id, enrolments.userId))
+		.where(and(eq(cohortSessions.id, sessionId), eq(enrolments.status, 'enrolled')));
 }
 
 export async function getState(q: Q, sessionId: string) {

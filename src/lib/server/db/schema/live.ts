@@ -43,7 +43,8 @@ export type LiveActivityState = {
 
 export type LiveBreakout = {
 	blockId: string;
-	mode: 'pairs' | 'trios' | 'language';
+	/** 'manual': a facilitator placed everyone on the console. */
+	mode: 'pairs' | 'trios' | 'language' | 'manual';
 	groups: { n: number; members: string[] }[];
 };
 

@@ -5,6 +5,7 @@ import { appContext } from '#lib/server/context.ts';
 import { getDbHandle } from '#lib/server/db/index.ts';
 import { parseForm } from '#lib/forms/fields.ts';
 import { enrolmentsWithPeople } from '#lib/server/cohorts/cohorts.queries.ts';
+import { CAPACITY_MAX } from '#lib/server/cohorts/cohort-input.ts';
 import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { liveHub } from '#lib/server/live/live-hub.ts';
@@ -79,7 +80,8 @@ const act = z.object({
 			'hide',
 			'breakout',
 			'end-breakout',
-			'move-to-group'
+			'move-to-group',
+			'manual-breakout'
 		],
 		{
 			error: 'error_choice'
@@ -93,24 +95,64 @@ const act = z.object({
 	id: z.uuid().optional()
 });
 
+/*
+ * The manual breakout form repeats a hidden `placePerson` and a `placeGroup` select per
+ * person, in the same order; FormData keeps document order, so the two lists pair up.
+ * Who may be placed is the use case's rule; here only the shape is checked.
+ */
+const manualPlacements = z
+	.object({
+		people: z.array(z.uuid()).min(1).max(CAPACITY_MAX),
+		groups: z.array(z.coerce.number().int().min(1).max(CAPACITY_MAX))
+	})
+	.refine((d) => d.people.length === d.groups.length);
+
+const refusals = {
+	'no-activity': [409, 'live_no_activity'],
+	'not-found': [409, 'error_not_found'],
+	'unknown-person': [400, 'live_breakout_unknown_person'],
+	'duplicate-person': [400, 'live_breakout_duplicate_person'],
+	'missing-person': [409, 'live_breakout_missing_person'],
+	alone: [400, 'live_breakout_alone']
+} as const;
+
+// One failure shape for every refusal, so `placed` survives TypeScript's union reduction.
+type Refusal = { message: string; placed?: { id: string; group: number }[] };
+const refuse = (status: number, r: Refusal) => fail(status, r);
+
 export const actions: Actions = {
 	default: async ({ params, request, locals }) => {
 		const { db, a } = await requireFacilitator(locals, params.sessionId);
-		const parsed = parseForm(act, await request.formData());
-		if (!parsed.ok) return fail(400, { message: 'error_choice' });
+		const form = await request.formData();
+		const parsed = parseForm(act, form);
+		if (!parsed.ok) return refuse(400, { message: 'error_choice' });
 		const d = parsed.data;
+		// Sent back on a refusal so the selects keep what the facilitator chose.
+		let placed: Refusal['placed'];
 		let action: FacilitatorAction;
 		if (d.action === 'timer') action = { type: 'timer', minutes: d.minutes ?? 0 };
-		else if (d.action === 'breakout') {
+		else if (d.action === 'manual-breakout') {
+			const mp = manualPlacements.safeParse({
+				people: form.getAll('placePerson'),
+				groups: form.getAll('placeGroup')
+			});
+			if (!mp.success) return refuse(400, { message: 'error_choice' });
+			const groups = mp.data.people.map((enrolmentId, i) => ({
+				enrolmentId,
+				group: mp.data.groups[i]
+			}));
+			placed = groups.map((g) => ({ id: g.enrolmentId, group: g.group }));
+			action = { type: 'manual-breakout', groups };
+		} else if (d.action === 'breakout') {
 			const keepApart: [string, string][] =
 				d.apartA && d.apartB && d.apartA !== d.apartB ? [[d.apartA, d.apartB]] : [];
 			action = { type: 'breakout', mode: d.mode ?? 'pairs', keepApart };
 		} else if (d.action === 'move-to-group') {
-			if (!d.id || !d.group) return fail(400, { message: 'error_not_found' });
+			if (!d.id || !d.group) return refuse(400, { message: 'error_not_found' });
 			action = { type: 'move-to-group', enrolmentId: d.id, group: d.group };
 		} else if (d.action === 'end-breakout') action = { type: 'end-breakout' };
 		else if (d.action === 'ack' || d.action === 'hide') {
-			if (!d.id) return fail(400, { message: 'error_not_found' });
+			if (!d.id) return refuse(400, { message: 'error_not_found' });
 			action = { type: d.action, id: d.id };
 		} else action = { type: d.action };
 		const r = await facilitate(db, {
@@ -120,9 +162,8 @@ export const actions: Actions = {
 			action
 		});
 		if (!r.ok) {
-			return fail(409, {
-				message: r.reason === 'no-activity' ? 'live_no_activity' : 'error_not_found'
-			});
+			const [status, message] = refusals[r.reason];
+			return refuse(status, { message, placed });
 		}
 		await announce(a.session.id);
 		return { done: d.action };
