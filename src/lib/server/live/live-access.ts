@@ -1,31 +1,48 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isUuid } from '#lib/forms/fields.ts';
-import { eq } from 'drizzle-orm';
 import * as m from '#lib/paraglide/messages.js';
 import type { Db } from '../db/client.ts';
-import { cohortSessions } from '../db/schema/index.ts';
-import { cohortAccess } from '../cohorts/cohort-access.ts';
+import type { CoursePackage } from '../courses/validate-course-package.ts';
+import { courseVersionOf } from '../cohorts/cohorts.queries.ts';
+import { currentOrganisation } from '../organisations/current-organisation.ts';
+import { liveMembership } from './live-access.queries.ts';
 
 /**
  * Who may be in a live session: its cohort's facilitators (and organisation admins), and
  * participants with a place. Waiting or requesting people, other cohorts and strangers get a
- * 404, so session ids reveal nothing.
+ * 404, so session ids reveal nothing. The same rule as `cohortAccess`, in two queries (the
+ * course version is immutable and cached), because every answer and action passes here.
  */
 export async function liveAccess(db: Db, locals: App.Locals, sessionId: string) {
 	if (!locals.user) redirect(303, '/sign-in');
 	if (!isUuid(sessionId)) error(404, m.error_not_found());
-	const [s] = await db.select().from(cohortSessions).where(eq(cohortSessions.id, sessionId));
-	if (!s) error(404, m.error_not_found());
-	const a = await cohortAccess(db, locals, s.cohortId);
-	if (!a.manages && a.enrolment?.status !== 'enrolled') error(404, m.error_not_found());
-	const structure = a.ctx.pkg.sessions.find((x) => x.structure.number === s.number);
+	const org = await currentOrganisation(db);
+	const row = await liveMembership(db, sessionId, locals.user.id);
+	if (!row || row.cohort.organisationId !== org.id) error(404, m.error_not_found());
+	const facilitator = !!row.facilitator;
+	const manages = facilitator || locals.roles.admin;
+	const enrolment = row.enrolment?.status === 'enrolled' ? row.enrolment : undefined;
+	if (!manages && !enrolment) error(404, m.error_not_found());
+	const version = await courseVersionOf(db, row.cohort.courseVersionId);
+	const pkg = version.package as CoursePackage;
+	const structure = pkg.sessions.find((x) => x.structure.number === row.session.number);
 	if (!structure) error(404, m.error_not_found());
+	const ctx = {
+		cohort: row.cohort,
+		pkg,
+		courseSlug: version.slug,
+		version: version.version,
+		organisation: row.organisation
+	};
 	return {
-		...a,
-		session: s,
+		ctx,
+		user: locals.user,
+		manages,
+		facilitator: manages,
+		enrolment,
+		session: row.session,
 		structure,
-		facilitator: a.manages,
-		enrolmentId: a.enrolment?.status === 'enrolled' ? a.enrolment.id : null
+		enrolmentId: enrolment ? enrolment.id : null
 	};
 }
 

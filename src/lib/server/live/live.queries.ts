@@ -92,16 +92,6 @@ export async function saveState(
 	return row;
 }
 
-/** Stores an answer once per client-generated id; returns false when it was already there. */
-export async function insertAnswer(q: Q, a: typeof liveAnswers.$inferInsert) {
-	const rows = await q
-		.insert(liveAnswers)
-		.values(a)
-		.onConflictDoNothing()
-		.returning({ id: liveAnswers.id });
-	return rows.length === 1;
-}
-
 export function answersFor(q: Q, sessionId: string, blockId: string) {
 	return q
 		.select()

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Activity, SessionStructure } from '../courses/course-package.schema.ts';
-import {
-	appendEvent,
-	findAnswer,
-	getState,
-	insertAnswer,
-	insertMoment,
-	insertVote
-} from './live.queries.ts';
+import { appendEvent, findAnswer, getState, insertMoment, insertVote } from './live.queries.ts';
 import { resultsFor } from './results.ts';
+import { answerBatcher } from './answer-batcher.ts';
 
 const NO_MARKUP = /^[^<>]*$/;
 const text = (max: number) =>
@@ -84,13 +78,12 @@ export async function submitAnswer(
 		blockId: string;
 		pass: boolean;
 		fields: Record<string, unknown>;
+		/** Tells the event streams after the answer is committed. */
+		announce?: (sessionId: string) => Promise<void>;
 	}
 ): Promise<SubmitResult> {
-	const state = await getState(db, input.sessionId);
-	const running = state?.activity;
-	if (!running || running.blockId !== input.blockId || running.status !== 'open') {
-		return { ok: false, status: 409, reason: 'live_activity_closed' };
-	}
+	// Validated against the activity the form was for; whether it is still open is decided
+	// where the answer is written, under the state row's lock.
 	const def = input.structure.blocks.find((b) => b.id === input.blockId)?.activity;
 	if (!def) return { ok: false, status: 409, reason: 'live_activity_closed' };
 	let payload: object = {};
@@ -112,34 +105,21 @@ export async function submitAnswer(
 		}
 	}
 	const anonymous = def.type === 'poll' && def.anonymous;
-	const stored = await insertAnswer(db, {
-		id: input.clientId,
-		cohortSessionId: input.sessionId,
-		blockId: input.blockId,
-		enrolmentId: anonymous ? null : input.enrolmentId,
-		passed: input.pass,
-		payload,
-		shared
-	});
-	if (stored) {
-		await appendEvent(db, {
+	const outcome = await answerBatcher(db).submit(
+		{
+			id: input.clientId,
 			cohortSessionId: input.sessionId,
-			kind: 'answered',
-			audience: 'facilitators',
-			payload: { blockId: input.blockId }
-		});
-		if (running.revealed) {
-			await appendEvent(db, {
-				cohortSessionId: input.sessionId,
-				kind: 'results',
-				payload: {
-					blockId: input.blockId,
-					results: await resultsFor(db, input.sessionId, input.blockId, def)
-				}
-			});
-		}
-	}
-	return { ok: true, stored };
+			blockId: input.blockId,
+			enrolmentId: anonymous ? null : input.enrolmentId,
+			passed: input.pass,
+			payload,
+			shared
+		},
+		def,
+		input.announce ?? (async () => {})
+	);
+	if (outcome === 'closed') return { ok: false, status: 409, reason: 'live_activity_closed' };
+	return { ok: true, stored: outcome === 'stored' };
 }
 
 /** "I need a moment": only facilitators are told, and only the display name. */

@@ -77,10 +77,10 @@ export const actions: Actions = {
 			clientId,
 			blockId,
 			pass: form.get('pass') === '1',
-			fields: fieldsOf(form)
+			fields: fieldsOf(form),
+			announce
 		});
 		if (!r.ok) return fail(r.status, { message: r.reason, errors: r.errors ?? {} });
-		if (r.stored) await announce(a.session.id);
 		redirect(303, `/live/${a.session.id}?sent=${form.get('pass') === '1' ? 'pass' : 'answer'}`);
 	},
 	upvote: async ({ params, request, locals }) => {

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createAuth, type Auth } from '../auth/auth.ts';
+import type { DbHandle } from '../db/client.ts';
+import { enrolments, liveAnswers, liveEvents } from '../db/schema/index.ts';
+import { createTestDb, testConfig } from '../testing/test-db.ts';
+import { makePerson } from '../testing/factories.ts';
+import { makeCohort } from '../testing/cohort-fixtures.ts';
+import { joinCohort } from '../cohorts/join-cohort.ts';
+import { loadCohortContext } from '../cohorts/cohort-context.ts';
+import { sessionsOf } from '../cohorts/cohorts.queries.ts';
+import { facilitate } from './facilitate.ts';
+import { submitAnswer } from './submit-answer.ts';
+
+let h: DbHandle;
+let auth: Auth;
+const cfg = testConfig();
+
+beforeAll(async () => {
+	h = await createTestDb();
+	auth = createAuth(h.db, cfg);
+});
+afterAll(async () => {
+	await h?.close();
+});
+
+/** A cohort with `n` participants and its first session's check-in started. */
+async function openCheckIn(n: number) {
+	const c = await makeCohort(h.db, { cfg, auth, capacity: 40 });
+	const people: string[] = [];
+	for (let i = 0; i < n; i++) {
+		const p = await makePerson(h.db, auth, { organisationId: c.org.id, name: `P${i}` });
+		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
+		const [e] = await h.db.select().from(enrolments).where(eq(enrolments.userId, p.id));
+		people.push(e.id);
+	}
+	const ctx = (await loadCohortContext(h.db, c.cohort.id))!;
+	const [s1] = await sessionsOf(h.db, c.cohort.id);
+	const structure = ctx.pkg.sessions.find((s) => s.structure.number === 1)!.structure;
+	const act = (type: 'start' | 'close') =>
+		facilitate(h.db, { sessionId: s1.id, structure, by: c.lead.id, action: { type } });
+	expect(await act('start')).toEqual({ ok: true });
+	const announced: string[] = [];
+	const answer = (enrolmentId: string, clientId = randomUUID()) =>
+		submitAnswer(h.db, {
+			sessionId: s1.id,
+			structure,
+			enrolmentId,
+			clientId,
+			blockId: 'welcome',
+			pass: false,
+			fields: { word: 'hopeful' },
+			announce: async (s) => void announced.push(s)
+		});
+	return { s1, structure, people, act, answer, announced };
+}
+
+const answersOf = (sessionId: string) =>
+	h.db.select().from(liveAnswers).where(eq(liveAnswers.cohortSessionId, sessionId));
+const answeredEvents = (sessionId: string) =>
+	h.db
+		.select()
+		.from(liveEvents)
+		.where(and(eq(liveEvents.cohortSessionId, sessionId), eq(liveEvents.kind, 'answered')));
+
+describe('answers written together', () => {
+	it('a burst from two groups, with resends, is stored once each and announced per group', async () => {
+		const a = await openCheckIn(18);
+		const b = await openCheckIn(18);
+		const ids = [...a.people, ...b.people].map(() => randomUUID());
+		const results = await Promise.all([
+			...a.people.map((p, i) => a.answer(p, ids[i])),
+			...b.people.map((p, i) => b.answer(p, ids[18 + i])),
+			// Every third person's browser sends the same answer again while the first is in flight.
+			...a.people.filter((_, i) => i % 3 === 0).map((p) => a.answer(p, ids[a.people.indexOf(p)]))
+		]);
+		expect(results.every((r) => r.ok)).toBe(true);
+		// Exactly one of the two posts with the same client id reports storing it.
+		expect(results.filter((r) => r.ok && r.stored)).toHaveLength(36);
+		expect(await answersOf(a.s1.id)).toHaveLength(18);
+		expect(await answersOf(b.s1.id)).toHaveLength(18);
+		// Far fewer events than answers: facilitators' counters are told per batch, not per answer.
+		const events = (await answeredEvents(a.s1.id)).length;
+		expect(events).toBeGreaterThanOrEqual(1);
+		expect(events).toBeLessThan(18);
+		expect(new Set(a.announced)).toEqual(new Set([a.s1.id]));
+		expect(a.announced.length).toBe(events);
+	});
+
+	it('answers racing a close are either stored before it or refused, never stored after', async () => {
+		const a = await openCheckIn(18);
+		const [results, closed] = await Promise.all([
+			Promise.all(a.people.map((p) => a.answer(p))),
+			a.act('close')
+		]);
+		expect(closed).toEqual({ ok: true });
+		const storedCount = results.filter((r) => r.ok && r.stored).length;
+		const refused = results.filter((r) => !r.ok);
+		expect(storedCount + refused.length).toBe(18);
+		for (const r of refused) {
+			expect(r).toEqual({ ok: false, status: 409, reason: 'live_activity_closed' });
+		}
+		expect(await answersOf(a.s1.id)).toHaveLength(storedCount);
+		// After the close, a late answer is refused and nothing is written.
+		expect(await a.answer(a.people[0])).toMatchObject({ ok: false, status: 409 });
+		expect(await answersOf(a.s1.id)).toHaveLength(storedCount);
+	});
+
+	it('an answer for another block than the running one is refused without a trace', async () => {
+		const a = await openCheckIn(2);
+		const before = (await answeredEvents(a.s1.id)).length;
+		const r = await submitAnswer(h.db, {
+			sessionId: a.s1.id,
+			structure: a.structure,
+			enrolmentId: a.people[0],
+			clientId: randomUUID(),
+			blockId: 'no-such-block',
+			pass: true,
+			fields: {}
+		});
+		expect(r).toMatchObject({ ok: false, status: 409 });
+		expect(await answersOf(a.s1.id)).toHaveLength(0);
+		expect((await answeredEvents(a.s1.id)).length).toBe(before);
+	});
+});

@@ -1,0 +1,142 @@
+import type { Db } from '../db/client.ts';
+import type { Activity } from '../courses/course-package.schema.ts';
+import { log } from '../log.ts';
+import {
+	appendEvents,
+	insertAnswers,
+	statesForShare,
+	type AnswerRow
+} from './live-answers.queries.ts';
+import { resultsFor } from './results.ts';
+
+export type AnswerOutcome = 'stored' | 'duplicate' | 'closed';
+
+type Announce = (sessionId: string) => Promise<void>;
+
+type Pending = {
+	row: AnswerRow;
+	def: Activity;
+	announce: Announce;
+	resolve: (o: AnswerOutcome) => void;
+	reject: (e: unknown) => void;
+};
+
+const MAX_BATCH = 500;
+
+/*
+ * Group commit for live answers. When eighteen people in a hundred sessions answer at once,
+ * each answer in its own transaction queues them one behind another on the database (on
+ * PGlite there is one connection). Here answers that arrive while a write is under way wait
+ * for the next one and go together: one transaction, one insert, one "answered" event per
+ * session and one announcement. A lone answer is written at once, so nothing is delayed when
+ * the room is quiet; each caller is answered only after its answer is committed.
+ */
+export class AnswerBatcher {
+	private queue: Pending[] = [];
+	private running = false;
+	private db: Db;
+
+	constructor(db: Db) {
+		this.db = db;
+	}
+
+	/** Resolves once the answer is committed (or known to be a repeat, or too late). */
+	submit(row: AnswerRow, def: Activity, announce: Announce): Promise<AnswerOutcome> {
+		return new Promise((resolve, reject) => {
+			this.queue.push({ row, def, announce, resolve, reject });
+			if (!this.running) {
+				this.running = true;
+				// Let the requests already parsed in this turn of the event loop join the first batch.
+				setImmediate(() => void this.drain());
+			}
+		});
+	}
+
+	private async drain() {
+		while (this.queue.length) {
+			const batch = this.queue.splice(0, MAX_BATCH);
+			try {
+				const outcomes = await this.write(batch);
+				batch.forEach((p, i) => p.resolve(outcomes[i]));
+			} catch (e) {
+				log.error({ err: String(e) }, 'storing live answers failed');
+				for (const p of batch) p.reject(e);
+			}
+		}
+		this.running = false;
+	}
+
+	private async write(batch: Pending[]): Promise<AnswerOutcome[]> {
+		const sessions = [...new Set(batch.map((p) => p.row.cohortSessionId))];
+		const { outcomes, touched } = await this.db.transaction(async (tx) => {
+			const states = new Map(
+				(await statesForShare(tx, sessions)).map((s) => [s.sessionId, s.activity])
+			);
+			const isOpen = (p: Pending) => {
+				const a = states.get(p.row.cohortSessionId);
+				return !!a && a.status === 'open' && a.blockId === p.row.blockId;
+			};
+			const seen = new Set<string>();
+			const fresh = batch.filter((p) => {
+				if (!isOpen(p) || seen.has(p.row.id)) return false;
+				seen.add(p.row.id);
+				return true;
+			});
+			const stored = await insertAnswers(
+				tx,
+				fresh.map((p) => p.row)
+			);
+			const firstOf = new Set<string>();
+			const outcomes = batch.map((p): AnswerOutcome => {
+				if (!isOpen(p)) return 'closed';
+				if (stored.has(p.row.id) && !firstOf.has(p.row.id)) {
+					firstOf.add(p.row.id);
+					return 'stored';
+				}
+				return 'duplicate';
+			});
+			// One event per session and activity, however many answers the batch holds.
+			const touched = new Map<string, Pending>();
+			batch.forEach((p, i) => {
+				if (outcomes[i] === 'stored') touched.set(`${p.row.cohortSessionId} ${p.row.blockId}`, p);
+			});
+			const events: Parameters<typeof appendEvents>[1] = [];
+			for (const p of touched.values()) {
+				const sessionId = p.row.cohortSessionId;
+				const blockId = p.row.blockId;
+				events.push({
+					cohortSessionId: sessionId,
+					kind: 'answered',
+					audience: 'facilitators',
+					payload: { blockId }
+				});
+				if (states.get(sessionId)?.revealed) {
+					events.push({
+						cohortSessionId: sessionId,
+						kind: 'results',
+						audience: 'all',
+						payload: { blockId, results: await resultsFor(tx, sessionId, blockId, p.def) }
+					});
+				}
+			}
+			await appendEvents(tx, events);
+			const bySession = new Map([...touched.values()].map((p) => [p.row.cohortSessionId, p]));
+			return { outcomes, touched: [...bySession.values()] };
+		});
+		// After the commit, so every instance that reads the news finds the rows.
+		await Promise.all(touched.map((p) => p.announce(p.row.cohortSessionId)));
+		return outcomes;
+	}
+}
+
+const batchers = new WeakMap<Db, AnswerBatcher>();
+
+/** One batcher per database handle (tests open several databases in one process). */
+export function answerBatcher(db: Db) {
+	let b = batchers.get(db);
+	if (!b) {
+		b = new AnswerBatcher(db);
+		batchers.set(db, b);
+	}
+	return b;
+}

@@ -1,0 +1,31 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+	cohortFacilitators,
+	cohorts,
+	cohortSessions,
+	enrolments,
+	organisations
+} from '../db/schema/index.ts';
+
+/*
+ * Who someone is in the cohort of one live session, in one round trip: the session, its
+ * cohort and organisation, whether the person facilitates it and their enrolment. Every
+ * answer and facilitator action asks this, so it is one query rather than five.
+ */
+export async function liveMembership(db: Db, sessionId: string, userId: string) {
+	const [row] = await db
+		.select({
+			session: cohortSessions,
+			cohort: cohorts,
+			organisation: organisations.name,
+			facilitator: sql<boolean>`exists (select 1 from ${cohortFacilitators} where ${cohortFacilitators.cohortId} = ${cohorts.id} and ${cohortFacilitators.userId} = ${userId})`,
+			enrolment: enrolments
+		})
+		.from(cohortSessions)
+		.innerJoin(cohorts, eq(cohorts.id, cohortSessions.cohortId))
+		.innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
+		.leftJoin(enrolments, and(eq(enrolments.cohortId, cohorts.id), eq(enrolments.userId, userId)))
+		.where(eq(cohortSessions.id, sessionId));
+	return row;
+}

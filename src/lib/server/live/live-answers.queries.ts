@@ -1,0 +1,41 @@
+import { inArray } from 'drizzle-orm';
+import type { Tx } from '../cohorts/cohorts.queries.ts';
+import { liveAnswers, liveEvents, liveState } from '../db/schema/index.ts';
+
+export type AnswerRow = typeof liveAnswers.$inferInsert & { id: string; cohortSessionId: string };
+
+/*
+ * The live state rows of some sessions, share-locked: a facilitator closing an activity
+ * (which takes the row for update) waits for these answers to commit, or commits first and
+ * these see it closed. Either way an answer is never stored into a closed activity.
+ */
+export function statesForShare(tx: Tx, sessionIds: string[]) {
+	return tx
+		.select({ sessionId: liveState.cohortSessionId, activity: liveState.activity })
+		.from(liveState)
+		.where(inArray(liveState.cohortSessionId, sessionIds))
+		.for('share');
+}
+
+/** Stores many answers in one statement; returns the ids that were new. */
+export async function insertAnswers(tx: Tx, rows: AnswerRow[]) {
+	if (!rows.length) return new Set<string>();
+	const stored = await tx
+		.insert(liveAnswers)
+		.values(rows)
+		.onConflictDoNothing()
+		.returning({ id: liveAnswers.id });
+	return new Set(stored.map((r) => r.id));
+}
+
+export async function appendEvents(
+	tx: Tx,
+	rows: {
+		cohortSessionId: string;
+		kind: string;
+		audience: 'all' | 'facilitators';
+		payload: object;
+	}[]
+) {
+	if (rows.length) await tx.insert(liveEvents).values(rows);
+}
