@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { percentile } from './lib/http.ts';
+import { pageWeight } from './lib/page-weight.ts';
 import { note, round, sleep } from './lib/log.ts';
 import {
 	childEnv,
@@ -275,6 +276,17 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 	if (instances === 2) servers.push(startTrellis(`trellis ${db} B`, ports[1], databaseUrl));
 	try {
 		for (const s of servers) await timeToFirstResponse(s, '/healthz', 60_000);
+		// What a participant's phone downloads on a first visit to the live room.
+		const weight = await pageWeight(
+			`http://127.0.0.1:${ports[0]}`,
+			`/live/${seed.sessionIds[0]}`,
+			join(ROOT, 'build', 'client'),
+			{ cookie: seed.participants[0] }
+		);
+		note(
+			`live page: html ${weight.htmlBytesWire} B as sent; ` +
+				weight.assets.map((a) => `${a.path} ${a.bytesBr} B`).join(', ')
+		);
 		const actPort = ports[0];
 		const streamPort = instances === 2 ? ports[1] : ports[0];
 		const clients: { c: Client; cookie: string }[] = [];
@@ -387,7 +399,8 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 			rss,
 			perEvent,
 			runSeconds,
-			streams: clients.length
+			streams: clients.length,
+			weight
 		};
 	} finally {
 		for (const s of servers) await stopServer(s);
@@ -411,6 +424,12 @@ async function main() {
 		out('ack_p99_ms', round(r.ackP99), 'ms', { ...x, burst_ms: BURST_MS });
 		out('answers_stored', r.stored, 'rows', { ...x, expected: r.expectedStored });
 		out('rss_mb', round(r.rss), 'MB', x);
+		out('page_total_bytes_br', r.weight.totalBytesBr, 'bytes', { ...x, page: 'live participant' });
+		out('page_js_bytes_br', r.weight.jsBytesBr, 'bytes', { ...x, page: 'live participant' });
+		out('page_html_bytes_wire', r.weight.htmlBytesWire, 'bytes', {
+			...x,
+			page: 'live participant'
+		});
 		// Event-stream bytes per participant per hour at EVENTS_PER_HOUR events plus heartbeats;
 		// the page-data reload each event triggers in the browser is not included.
 		out(

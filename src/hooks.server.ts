@@ -95,7 +95,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	// The live room widens this for its configured video server only; everywhere else, nothing.
+	if (!response.headers.has('permissions-policy')) {
+		response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	}
 	if (!response.headers.has('cache-control') && event.locals.user) {
 		response.headers.set('cache-control', 'private, no-store');
 	}

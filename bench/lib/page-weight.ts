@@ -63,10 +63,12 @@ function kindOf(path: string): Asset['kind'] {
 export async function pageWeight(
 	origin: string,
 	pagePath: string,
-	clientDir: string
+	clientDir: string,
+	/** e.g. a session cookie, for pages behind sign-in */
+	headers: Record<string, string> = {}
 ): Promise<PageWeight> {
 	const pageUrl = new URL(pagePath, origin);
-	const res = await get(pageUrl);
+	const res = await get(pageUrl, { headers });
 	if (res.status !== 200) throw new Error(`GET ${pagePath}: HTTP ${res.status}`);
 	if (res.headers['content-encoding']) {
 		throw new Error(`GET ${pagePath} came back ${res.headers['content-encoding']}-encoded`);
@@ -101,7 +103,7 @@ export async function pageWeight(
 		assets.push({ path: url.pathname, kind: kindOf(url.pathname), bytesBr, source });
 	}
 	const htmlBytesBr = brotli(res.body);
-	const wire = await get(pageUrl, { headers: { 'accept-encoding': 'br, gzip' } });
+	const wire = await get(pageUrl, { headers: { ...headers, 'accept-encoding': 'br, gzip' } });
 	const htmlBytesWire = wire.body.length;
 	const sum = (list: Asset[]): number => list.reduce((n, a) => n + a.bytesBr, 0);
 	return {

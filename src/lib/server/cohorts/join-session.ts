@@ -26,19 +26,18 @@ export function bbbUrl(base: string, secret: string, call: string, params: Recor
 }
 
 /**
- * A Jitsi room link, signed when the server uses token authentication (the app secret is
- * set): a short-lived HS256 JWT as Jitsi's token module expects, with the person's display
- * name and moderator rights for facilitators only.
+ * The token for a Jitsi server that uses token authentication (the app secret is set): a
+ * short-lived HS256 JWT as Jitsi's token module expects, with the person's display name and
+ * moderator rights for facilitators only. Without a secret the room is open: no token.
  */
-export async function jitsiUrl(
+export async function jitsiToken(
 	s: Pick<CohortSession, 'videoUrl' | 'videoRoom' | 'videoSecret'>,
 	person: { name: string; facilitator: boolean },
 	opts: { appId?: string; now?: Date } = {}
 ) {
-	const base = `${s.videoUrl!.replace(/\/$/, '')}/${encodeURIComponent(s.videoRoom!)}`;
-	if (!s.videoSecret) return base;
+	if (!s.videoSecret) return null;
 	const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-	const jwt = await new SignJWT({
+	return new SignJWT({
 		room: s.videoRoom,
 		context: { user: { name: person.name, moderator: person.facilitator } },
 		moderator: person.facilitator
@@ -51,22 +50,64 @@ export async function jitsiUrl(
 		.setNotBefore(now - 60)
 		.setExpirationTime(now + 4 * 3600)
 		.sign(new TextEncoder().encode(s.videoSecret));
-	return `${base}?jwt=${jwt}`;
+}
+
+/*
+ * Audio first: Jitsi reads config overrides from the link's fragment; BigBlueButton takes
+ * "userdata" join parameters. Both start with the camera off and receive no video.
+ */
+const JITSI_AUDIO_FIRST = '#config.startAudioOnly=true&config.startWithVideoMuted=true';
+const BBB_AUDIO_FIRST = {
+	'userdata-bbb_auto_share_webcam': 'false',
+	'userdata-bbb_enable_video': 'false'
+};
+
+/** A Jitsi room link to open beside the panel, signed when the server wants tokens. */
+export async function jitsiUrl(
+	s: Pick<CohortSession, 'videoUrl' | 'videoRoom' | 'videoSecret'>,
+	person: { name: string; facilitator: boolean },
+	opts: { appId?: string; now?: Date; audioFirst?: boolean } = {}
+) {
+	const base = `${s.videoUrl!.replace(/\/$/, '')}/${encodeURIComponent(s.videoRoom!)}`;
+	const jwt = await jitsiToken(s, person, opts);
+	return `${base}${jwt ? `?jwt=${jwt}` : ''}${opts.audioFirst ? JITSI_AUDIO_FIRST : ''}`;
+}
+
+/**
+ * What the live page needs to embed a Jitsi room with Jitsi's IFrame API: the script on the
+ * configured server, the domain and room, and the person's token.
+ */
+export async function jitsiEmbed(
+	s: Pick<CohortSession, 'videoKind' | 'videoUrl' | 'videoRoom' | 'videoSecret'>,
+	person: { name: string; facilitator: boolean }
+) {
+	if (s.videoKind !== 'jitsi' || !s.videoUrl || !s.videoRoom) return null;
+	const url = new URL(s.videoUrl);
+	const root = url.href.replace(/\/$/, '');
+	return {
+		origin: url.origin,
+		api: `${root}/external_api.js`,
+		domain: url.host + url.pathname.replace(/\/$/, ''),
+		room: s.videoRoom,
+		jwt: await jitsiToken(s, person)
+	};
 }
 
 /** Where the Join button sends a person for this session's video room. */
 export async function videoJoinUrl(
 	s: Pick<CohortSession, 'id' | 'videoKind' | 'videoUrl' | 'videoRoom' | 'videoSecret'>,
-	person: { name: string; facilitator: boolean }
+	person: { name: string; facilitator: boolean },
+	opts: { audioFirst?: boolean } = {}
 ) {
 	if (s.videoKind === 'link' && s.videoUrl) return s.videoUrl;
-	if (s.videoKind === 'jitsi' && s.videoUrl && s.videoRoom) return jitsiUrl(s, person);
+	if (s.videoKind === 'jitsi' && s.videoUrl && s.videoRoom) return jitsiUrl(s, person, opts);
 	if (s.videoKind === 'bbb' && s.videoUrl && s.videoSecret) {
 		return bbbUrl(s.videoUrl, s.videoSecret, 'join', {
 			fullName: person.name,
 			meetingID: s.videoRoom ?? s.id,
 			role: person.facilitator ? 'MODERATOR' : 'VIEWER',
-			redirect: 'true'
+			redirect: 'true',
+			...(opts.audioFirst ? BBB_AUDIO_FIRST : {})
 		});
 	}
 	return null;

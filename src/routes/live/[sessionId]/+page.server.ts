@@ -3,7 +3,8 @@ import { isUuid } from '#lib/forms/fields.ts';
 import { appContext } from '#lib/server/context.ts';
 import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import { recordRoomJoin } from '#lib/server/cohorts/attendance.ts';
-import { joinWindow } from '#lib/server/cohorts/join-session.ts';
+import { jitsiEmbed, joinWindow } from '#lib/server/cohorts/join-session.ts';
+import { audioFirst, setAudioFirst } from '#lib/server/live/audio-first.ts';
 import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
@@ -11,17 +12,32 @@ import { announce } from '#lib/server/live/announce.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/* The live panel updates itself from the event stream, so this page ships its script. */
-export const csr = true;
+/*
+ * No framework script here (ADR 015): the page is complete as HTML, forms post, and a small
+ * script (static/live-room.js) follows the event stream and swaps the live panel in.
+ */
+export const csr = false;
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders }) => {
 	const { db } = await appContext();
 	const a = await liveAccess(db, locals, params.sessionId);
+	const open = joinWindow(a.session, new Date()) === 'open';
 	// Being here is taking part: attendance is recorded on the first visit during the session.
-	if (a.enrolmentId && joinWindow(a.session, new Date()) === 'open') {
+	if (a.enrolmentId && open) {
 		await recordRoomJoin(db, { cohortSessionId: a.session.id, userId: a.user.id });
 	}
+	const name = a.enrolment?.displayName || a.user.name;
+	const embed = open ? await jitsiEmbed(a.session, { name, facilitator: a.facilitator }) : null;
+	if (embed) {
+		// Only the configured Jitsi server may use the camera and microphone, inside its frame.
+		const allow = `(self "${embed.origin}")`;
+		setHeaders({
+			'permissions-policy': `camera=${allow}, microphone=${allow}, display-capture=${allow}, fullscreen=${allow}, geolocation=()`
+		});
+	}
 	return {
+		audioFirst: audioFirst(cookies),
+		video: embed ? { ...embed, name } : null,
 		sessionId: a.session.id,
 		cohortId: a.ctx.cohort.id,
 		cohortName: a.ctx.cohort.name,
@@ -59,6 +75,13 @@ function fieldsOf(form: FormData) {
 }
 
 export const actions: Actions = {
+	/* Audio first: camera off and no incoming video in the video room, on this device. */
+	audio: async ({ params, request, locals, cookies, url }) => {
+		const { db } = await appContext();
+		await liveAccess(db, locals, params.sessionId);
+		setAudioFirst(cookies, url, (await request.formData()).get('on') === '1');
+		redirect(303, `/live/${params.sessionId}`);
+	},
 	answer: async ({ params, request, locals }) => {
 		const { db } = await appContext();
 		const a = await liveAccess(db, locals, params.sessionId);

@@ -5,11 +5,12 @@ import { log } from '#lib/server/log.ts';
 import { cohortAccess } from '#lib/server/cohorts/cohort-access.ts';
 import { recordRoomJoin } from '#lib/server/cohorts/attendance.ts';
 import { bbbCreateUrl, joinWindow, videoJoinUrl } from '#lib/server/cohorts/join-session.ts';
+import { audioFirst } from '#lib/server/live/audio-first.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /*
- * Until the live room exists, "Join" records attendance and sends the person to the
- * session's video room. It is a POST (a form button), so a link preview or prefetch never
+ * "Open the video room" records attendance and sends the person to the session's video
+ * room (in audio-first mode with the camera off). It is a POST (a form button), so a link preview or prefetch never
  * marks anyone present.
  */
 export const load: PageServerLoad = async ({ params }) => {
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals }) => {
+	default: async ({ params, locals, cookies }) => {
 		const { db } = await appContext();
 		const { ctx, user, manages, enrolment } = await cohortAccess(db, locals, params.id);
 		const s = ctx.sessions.find((x) => String(x.number) === params.n);
@@ -37,10 +38,11 @@ export const actions: Actions = {
 				await fetch(create).catch((e) => log.warn({ err: String(e) }, 'bbb create failed'));
 			}
 		}
-		const url = await videoJoinUrl(s, {
-			name: enrolment?.displayName || user.name,
-			facilitator: manages
-		});
+		const url = await videoJoinUrl(
+			s,
+			{ name: enrolment?.displayName || user.name, facilitator: manages },
+			{ audioFirst: audioFirst(cookies) }
+		);
 		redirect(303, url ?? `/cohorts/${params.id}?joined=${s.number}`);
 	}
 };
