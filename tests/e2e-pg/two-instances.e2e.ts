@@ -51,6 +51,15 @@ test('facilitator on instance A, participants on instance B', async ({ browser, 
 	}
 	const live = new URL(participants[0].p.url()).pathname;
 	await page.goto(`${INSTANCE_A}${live}/console`);
+	// The participants' streams are on B; A's console lists them all the same.
+	await expect(async () => {
+		await page.reload();
+		await expect(page.getByText(/^3 connected here now/)).toBeVisible({ timeout: 1000 });
+	}).toPass({ timeout: 15_000 });
+	await page.getByText('Who is connected here').click();
+	for (const name of ['Mira', 'Robin (pseudonym)', 'Taras']) {
+		await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+	}
 	await page.getByRole('button', { name: 'Start the activity' }).click();
 	// The form appears on B without a reload: A's event crossed instances.
 	for (const { p } of participants) {

@@ -1,16 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '../db/client.ts';
 import { log } from '../log.ts';
 import { eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
+import {
+	deletePresence,
+	deleteStalePresence,
+	listPresentParticipants,
+	upsertPresence,
+	type PresenceRow
+} from './live-presence.queries.ts';
 
 /** A stream; it drops events it already has (ids only ever grow). */
 export type Subscriber = {
 	facilitator: boolean;
-	/** Shown to facilitators as "connected"; a display name, never an email. */
-	name?: string;
+	/** A participant's place; facilitators see who is connected through it. */
+	enrolmentId?: string | null;
 	send: (e: LiveEvent) => void;
 };
 
 const CHANNEL = 'trellis_live';
+const PRESENCE_HEARTBEAT_MS = 30_000;
+/* Three missed heartbeats: the instance is gone (killed, or cut off from the database). */
+const PRESENCE_STALE_SECONDS = 90;
 
 /*
  * Fans live events out to the event streams of this process. Events are always read back
@@ -18,19 +29,37 @@ const CHANNEL = 'trellis_live';
  * what it would get by replaying: one source of truth, whichever instance wrote the event.
  * With PostgreSQL, NOTIFY tells every instance that a session has news; with PGlite there
  * is only this process, so publishing delivers directly.
+ *
+ * Who is connected is kept in live_presence under this instance's random id, so any
+ * instance can list the participants whose streams are on another one. Presence writes run
+ * one after another in the background: opening or closing a stream never waits for them,
+ * and delivery never touches them.
  */
 export class LiveHub {
+	readonly instanceId = randomUUID();
 	private subs = new Map<string, Set<Subscriber>>();
 	private cursor = new Map<string, number>();
 	private chains = new Map<string, Promise<void>>();
 	private unlisten: (() => Promise<void>) | undefined;
+	private present = new Map<string, PresenceRow>();
+	private presenceWrites: Promise<void> = Promise.resolve();
+	private heartbeat: ReturnType<typeof setInterval> | undefined;
+	private stopped = false;
 
 	private handle: DbHandle;
-	constructor(handle: DbHandle) {
+	private heartbeatMs: number;
+	constructor(handle: DbHandle, opts: { heartbeatMs?: number } = {}) {
 		this.handle = handle;
+		this.heartbeatMs = opts.heartbeatMs ?? PRESENCE_HEARTBEAT_MS;
 	}
 
 	async start() {
+		// Rows of instances that died without saying goodbye go now rather than at a heartbeat.
+		this.queuePresence(() =>
+			deleteStalePresence(this.handle.db, PRESENCE_STALE_SECONDS, this.instanceId)
+		);
+		this.heartbeat = setInterval(() => this.queuePresence(() => this.beat()), this.heartbeatMs);
+		this.heartbeat.unref();
 		if (this.handle.kind !== 'postgres') return;
 		const sql = this.handle.raw as {
 			listen: (ch: string, fn: (p: string) => void) => Promise<{ unlisten: () => Promise<void> }>;
@@ -40,8 +69,59 @@ export class LiveHub {
 	}
 
 	async stop() {
+		clearInterval(this.heartbeat);
 		await this.unlisten?.().catch(() => {});
 		this.subs.clear();
+		this.present.clear();
+		// Leaving cleanly: the console stops listing these people now, not 90 s later.
+		this.queuePresence(() =>
+			deleteStalePresence(this.handle.db, PRESENCE_STALE_SECONDS, this.instanceId)
+		);
+		this.stopped = true;
+		await this.presenceWrites;
+	}
+
+	/** Resolves once the presence writes queued so far are done (tests wait on it). */
+	presenceSettled() {
+		return this.presenceWrites;
+	}
+
+	private queuePresence(write: () => Promise<void>) {
+		if (this.stopped) return;
+		this.presenceWrites = this.presenceWrites
+			.then(write)
+			.catch((e) => log.error({ err: String(e) }, 'live presence write failed'));
+	}
+
+	/*
+	 * Re-writes every row rather than only touching seen_at, so rows that another instance
+	 * deleted while this one could not reach the database come back on the next beat.
+	 */
+	private async beat() {
+		await upsertPresence(this.handle.db, this.instanceId, [...this.present.values()]);
+		await deleteStalePresence(this.handle.db, PRESENCE_STALE_SECONDS);
+	}
+
+	/*
+	 * Each write copies the count as it is when the write runs, not a delta, so the row
+	 * always ends equal to the streams open here, however many opens and closes were queued.
+	 */
+	private track(sessionId: string, enrolmentId: string, delta: 1 | -1) {
+		const key = `${sessionId}/${enrolmentId}`;
+		const streams = (this.present.get(key)?.streams ?? 0) + delta;
+		if (streams > 0) this.present.set(key, { cohortSessionId: sessionId, enrolmentId, streams });
+		else this.present.delete(key);
+		this.queuePresence(async () => {
+			const row = this.present.get(key);
+			if (row) {
+				await upsertPresence(this.handle.db, this.instanceId, [row]);
+			} else {
+				await deletePresence(this.handle.db, this.instanceId, {
+					cohortSessionId: sessionId,
+					enrolmentId
+				});
+			}
+		});
 	}
 
 	/** Announces new events of a session to every instance (or, on PGlite, delivers them). */
@@ -64,24 +144,29 @@ export class LiveHub {
 			}
 		}
 		set.add(sub);
+		const enrolmentId = sub.facilitator ? null : sub.enrolmentId;
+		if (enrolmentId) this.track(sessionId, enrolmentId, 1);
+		let open = true;
+		// Streams may call this twice (a failed write, then the cancel); count the close once.
 		return () => {
+			if (!open) return;
+			open = false;
 			set.delete(sub);
 			if (set.size === 0) {
 				this.subs.delete(sessionId);
 				this.cursor.delete(sessionId);
 			}
+			if (enrolmentId) this.track(sessionId, enrolmentId, -1);
 		};
 	}
 
-	connected(sessionId: string) {
-		return this.subs.get(sessionId)?.size ?? 0;
-	}
-
-	/** Participants with an open stream to this instance (facilitators left out). */
-	connectedNames(sessionId: string) {
-		const names = new Set<string>();
-		for (const s of this.subs.get(sessionId) ?? []) if (!s.facilitator && s.name) names.add(s.name);
-		return [...names].sort((a, b) => a.localeCompare(b));
+	/**
+	 * Display names of the participants with a stream open on any instance, one per person
+	 * (facilitators left out). Read from the database, so it is as fresh as the last write.
+	 */
+	async connectedNames(sessionId: string) {
+		const rows = await listPresentParticipants(this.handle.db, sessionId, PRESENCE_STALE_SECONDS);
+		return rows.map((r) => r.displayName || r.name).sort((a, b) => a.localeCompare(b));
 	}
 
 	/** One query per session per announcement, however many streams are open. */

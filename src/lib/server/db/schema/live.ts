@@ -115,3 +115,26 @@ export const liveVotes = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.answerId, t.enrolmentId] })]
 );
+
+/*
+ * Who has a live stream open, per app instance: each instance keeps its own rows (the
+ * number of open streams of a person in a session) and refreshes `seen_at` on a heartbeat,
+ * so the console can list participants whose streams are on any instance. Rows of an
+ * instance that died stop being refreshed and are ignored, then deleted. Only ids are
+ * stored; names are joined in when the list is read.
+ */
+export const livePresence = pgTable(
+	'live_presence',
+	{
+		cohortSessionId: uuid('cohort_session_id')
+			.notNull()
+			.references(() => cohortSessions.id, { onDelete: 'cascade' }),
+		enrolmentId: uuid('enrolment_id')
+			.notNull()
+			.references(() => enrolments.id, { onDelete: 'cascade' }),
+		instanceId: uuid('instance_id').notNull(),
+		streams: integer('streams').notNull(),
+		seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.cohortSessionId, t.enrolmentId, t.instanceId] })]
+);

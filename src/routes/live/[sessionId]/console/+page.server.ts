@@ -31,6 +31,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		facilitator: true
 	});
 	const people = await enrolmentsWithPeople(db, a.ctx.cohort.id);
+	const connectedNames = await (await liveHub(getDbHandle)).connectedNames(a.session.id);
 	const names = new Map(people.map((p) => [p.id, p.displayName || p.name]));
 	const answers = view.activity ? await answersFor(db, a.session.id, view.activity.blockId) : [];
 	let offset = 0;
@@ -46,8 +47,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		view,
 		planned,
 		sessionStartsAt: a.session.startsAt,
-		connected: (await liveHub(getDbHandle)).connected(a.session.id),
-		connectedNames: (await liveHub(getDbHandle)).connectedNames(a.session.id),
+		connectedNames,
 		enrolled: people.filter((p) => p.status === 'enrolled').length,
 		participants: people
 			.filter((p) => p.status === 'enrolled')

@@ -40,7 +40,7 @@ export const GET: RequestHandler = async ({ params, locals, request, url }) => {
 			};
 			unsubscribe = await hub.subscribe(params.sessionId, {
 				facilitator: a.facilitator,
-				name: a.enrolment?.displayName || a.user.name,
+				enrolmentId: a.enrolmentId,
 				send: (e) => (pending ? pending.push(e) : emit(e))
 			});
 			controller.enqueue(encoder.encode(`retry: 2000\n\n`));
