@@ -143,7 +143,7 @@
 	var video = document.getElementById('video-embed');
 	var show = document.getElementById('video-embed-button');
 	if (video && show) {
-		show.hidden = false;
+		video.parentNode.hidden = false;
 		show.addEventListener('click', function () {
 			show.disabled = true;
 			var s = document.createElement('script');

@@ -94,6 +94,33 @@ describe('video rooms', () => {
 		});
 		expect(payload).toMatchObject({ room: 'care-1', sub: 'meet.example.org', moderator: false });
 		await expect(jwtVerify(token, new TextEncoder().encode('wrong'))).rejects.toThrow();
+		// Audio first: Jitsi reads config from the fragment; BigBlueButton takes userdata
+		// parameters, which are part of the signed query (the checksum covers them).
+		const audio = (await videoJoinUrl(
+			{ ...s, videoKind: 'jitsi', videoUrl: 'https://meet.example.org', videoRoom: 'care-1' },
+			{ name: 'A', facilitator: false },
+			{ audioFirst: true }
+		))!;
+		expect(new URL(audio).hash).toBe('#config.startAudioOnly=true&config.startWithVideoMuted=true');
+		const bbb = new URL(
+			(await videoJoinUrl(
+				{
+					id: 'x',
+					videoKind: 'bbb',
+					videoUrl: 'https://bbb.example.org/bigbluebutton/api/',
+					videoRoom: 'm1',
+					videoSecret: 'secret'
+				},
+				{ name: 'Jana', facilitator: false },
+				{ audioFirst: true }
+			))!
+		);
+		expect(bbb.searchParams.get('userdata-bbb_auto_share_webcam')).toBe('false');
+		expect(bbb.searchParams.get('userdata-bbb_enable_video')).toBe('false');
+		const query = bbb.search.slice(1).replace(/&checksum=[0-9a-f]+$/, '');
+		expect(bbb.searchParams.get('checksum')).toBe(
+			createHash('sha1').update(`join${query}secret`).digest('hex')
+		);
 		expect(joinWindow(sessions[0], new Date(base - 16 * 60_000))).toBe('early');
 		expect(joinWindow(sessions[0], new Date(base - 14 * 60_000))).toBe('open');
 		expect(joinWindow(sessions[0], new Date(base + 4 * 3_600_000))).toBe('over');

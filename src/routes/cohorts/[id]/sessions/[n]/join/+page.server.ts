@@ -43,6 +43,8 @@ export const actions: Actions = {
 			{ name: enrolment?.displayName || user.name, facilitator: manages },
 			{ audioFirst: audioFirst(cookies) }
 		);
-		redirect(303, url ?? `/cohorts/${params.id}?joined=${s.number}`);
+		if (!url) redirect(303, `/cohorts/${params.id}?joined=${s.number}`);
+		// Kit refuses external redirects unless told where to: only the configured video server.
+		redirect(303, url, { external: [new URL(url).origin] });
 	}
 };

@@ -1,0 +1,155 @@
+import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
+import { decodeJwt } from 'jose';
+import { MAIL_APP } from '../../playwright.config.ts';
+import { expectAccessible, signInWithPassword } from './helpers.ts';
+
+/*
+ * The video room beside the live panel: Jitsi embedded through its IFrame API on request,
+ * audio first, and the room opened beside. The Jitsi server is not ours, so the browser's
+ * requests to it are answered here: its IFrame API by a stand-in that records how it was
+ * called, its room page by an empty page. Nothing leaves the machine.
+ */
+
+const JITSI = 'https://meet.trellis.test';
+const ROOM = 'spring-circle';
+
+const FAKE_API = `
+window.JitsiMeetExternalAPI = function (domain, options) {
+	window.jitsiCalls = (window.jitsiCalls || []).concat([{ domain: domain, options: JSON.parse(JSON.stringify(Object.assign({}, options, { parentNode: undefined }))) }]);
+	var frame = document.createElement('iframe');
+	frame.src = 'about:blank';
+	options.parentNode.appendChild(frame);
+	this.getIFrame = function () { return frame; };
+};`;
+
+async function fakeJitsi(route: Route) {
+	const url = new URL(route.request().url());
+	if (url.pathname === '/external_api.js') {
+		await route.fulfill({ contentType: 'text/javascript', body: FAKE_API });
+	} else {
+		await route.fulfill({ contentType: 'text/html', body: '<title>Jitsi</title>' });
+	}
+}
+
+const utc = (d: Date) => ({
+	date: d.toISOString().slice(0, 10),
+	time: d.toISOString().slice(11, 16)
+});
+
+async function createJitsiCohort(page: Page, name: string) {
+	await page.goto('/cohorts/new');
+	await page.getByLabel('Name of the group').fill(name);
+	await page.getByLabel('Time zone of the group').selectOption('Atlantic/Reykjavik');
+	await page.getByLabel('Places').fill('18');
+	await page.getByRole('checkbox', { name: /Dana Novák/ }).check();
+	const first = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000);
+	for (let n = 1; n <= 4; n++) {
+		const at = utc(new Date(first.getTime() + (n - 1) * 7 * 86_400_000));
+		const s = page.getByRole('group', { name: `Session ${n}`, exact: true });
+		await s.getByLabel('Date').fill(at.date);
+		await s.getByLabel('Start time').fill(at.time);
+	}
+	const s1 = page.getByRole('group', { name: 'Session 1', exact: true });
+	await s1.getByLabel('Video room').selectOption({ label: 'Jitsi Meet' });
+	await s1.getByLabel('Video server or meeting link').fill(JITSI);
+	await s1.getByLabel(/^Room name/).fill(ROOM);
+	await s1.getByLabel(/^Secret/).fill('a-shared-app-secret-for-signed-links');
+	await page.getByRole('button', { name: 'Create the group' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	return (await page.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
+}
+
+async function participant(browser: Browser, email: string, joinUrl: string, js = true) {
+	const ctx = await browser.newContext({ javaScriptEnabled: js });
+	await ctx.route(`${JITSI}/**`, fakeJitsi);
+	const page = await ctx.newPage();
+	await signInWithPassword(page, email);
+	await ctx.addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
+	await page.goto(joinUrl);
+	await page.getByRole('button', { name: 'Take a place' }).click();
+	await page
+		.getByRole('link', { name: /Join the session/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+	return { ctx, page };
+}
+
+type Call = { domain: string; options: Record<string, unknown> & { jwt?: string } };
+const calls = (page: Page) =>
+	page.evaluate(
+		() => (window as unknown as { jitsiCalls?: unknown[] }).jitsiCalls ?? []
+	) as Promise<Call[]>;
+
+test('the Jitsi room is embedded on request through its IFrame API; audio first starts it without video', async ({
+	browser,
+	page
+}) => {
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createJitsiCohort(page, `Video group ${Date.now()}`);
+	const { ctx, page: p } = await participant(browser, 'mira@example.org', joinUrl);
+
+	// Camera and microphone are allowed for the configured video server only, here only.
+	const res = await p.request.get(p.url());
+	expect(res.headers()['permissions-policy']).toContain(`camera=(self "${JITSI}")`);
+	const home = await p.request.get('/');
+	expect(home.headers()['permissions-policy']).toContain('camera=()');
+
+	// Nothing is loaded from the video server until the person asks for it.
+	expect(await calls(p)).toEqual([]);
+	await expect(p.locator('iframe')).toHaveCount(0);
+	await p.getByRole('button', { name: 'Show the video room here' }).click();
+	await expect(p.locator('iframe[title="Video room of this session"]')).toHaveCount(1);
+	const [first] = await calls(p);
+	expect(first.domain).toBe('meet.trellis.test');
+	expect(first.options).toMatchObject({
+		roomName: ROOM,
+		userInfo: { displayName: 'Mira' },
+		configOverwrite: { startAudioOnly: false, startWithVideoMuted: false }
+	});
+	const claims = decodeJwt(first.options.jwt!);
+	expect(claims).toMatchObject({ room: ROOM, moderator: false, aud: 'jitsi' });
+	expect((claims.context as { user: { name: string } }).user.name).toBe('Mira');
+	await expect(p.getByRole('button', { name: 'Show the video room here' })).toBeHidden();
+	await expectAccessible(p);
+
+	// Audio first, switched on with a form: the room now starts audio-only, camera off.
+	await p.getByRole('button', { name: 'Switch audio first on' }).click();
+	await expect(
+		p.getByText(/Audio first:\s*on\. The video room starts with your camera off/)
+	).toBeVisible();
+	await p.getByRole('button', { name: 'Show the video room here' }).click();
+	await expect(p.locator('iframe[title="Video room of this session"]')).toHaveCount(1);
+	const [again] = await calls(p);
+	expect(again.options).toMatchObject({
+		configOverwrite: { startAudioOnly: true, startWithVideoMuted: true }
+	});
+
+	// Opened beside instead: a signed link that carries the same audio-first settings.
+	const [popup] = await Promise.all([
+		p.waitForEvent('popup'),
+		p.getByRole('button', { name: 'Open the video room' }).click()
+	]);
+	await popup.waitForURL(`${JITSI}/**`);
+	const opened = new URL(popup.url());
+	expect(opened.pathname).toBe(`/${ROOM}`);
+	expect(decodeJwt(opened.searchParams.get('jwt')!)).toMatchObject({ room: ROOM });
+	expect(opened.hash).toBe('#config.startAudioOnly=true&config.startWithVideoMuted=true');
+
+	await p.getByRole('button', { name: 'Switch audio first off' }).click();
+	await expect(p.getByText(/Audio first:\s*off\./)).toBeVisible();
+	await ctx.close();
+});
+
+test('without JavaScript the video room opens beside the panel; nothing is embedded', async ({
+	browser,
+	page
+}) => {
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createJitsiCohort(page, `Video group ${Date.now()}`);
+	const { ctx, page: p } = await participant(browser, 'robin@example.org', joinUrl, false);
+	await expect(p.getByRole('button', { name: 'Show the video room here' })).toBeHidden();
+	await p.getByRole('button', { name: 'Switch audio first on' }).click();
+	await expect(p.getByText(/Audio first:\s*on\. The video room starts/)).toBeVisible();
+	await ctx.close();
+});
