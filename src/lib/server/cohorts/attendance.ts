@@ -15,7 +15,6 @@ export async function recordRoomJoin(
 	db: Db,
 	input: { cohortSessionId: string; userId: string; now?: Date }
 ) {
-	const now = input.now ?? new Date();
 	const [row] = await db
 		.select({ enrolmentId: enrolments.id, startsAt: cohortSessions.startsAt })
 		.from(cohortSessions)
@@ -28,14 +27,31 @@ export async function recordRoomJoin(
 			)
 		);
 	if (!row) return null;
-	const late = now.getTime() - row.startsAt.getTime() > LATE_AFTER_MINUTES * 60_000;
+	return recordEnrolledJoin(db, { ...input, enrolmentId: row.enrolmentId, startsAt: row.startsAt });
+}
+
+/* Who has been recorded already, per process: the live page is fetched again on every event,
+ * and the first join is all that counts. A bounded memo; a miss only costs one no-op insert. */
+const recorded = new Set<string>();
+
+/** As recordRoomJoin, for a caller that already knows the enrolment and the start. */
+export async function recordEnrolledJoin(
+	db: Db,
+	input: { cohortSessionId: string; enrolmentId: string; startsAt: Date; now?: Date }
+) {
+	const now = input.now ?? new Date();
+	const late = now.getTime() - input.startsAt.getTime() > LATE_AFTER_MINUTES * 60_000;
 	const status: AttendanceStatus = late ? 'late' : 'present';
+	const key = `${input.cohortSessionId} ${input.enrolmentId}`;
+	if (recorded.has(key)) return status;
 	await insertRoomAttendance(db, {
 		cohortSessionId: input.cohortSessionId,
-		enrolmentId: row.enrolmentId,
+		enrolmentId: input.enrolmentId,
 		status,
 		at: now
 	});
+	if (recorded.size > 50_000) recorded.clear();
+	recorded.add(key);
 	return status;
 }
 

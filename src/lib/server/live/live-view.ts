@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { liveAnswers, momentSignals } from '../db/schema/index.ts';
 import { md } from '../courses/course-view.ts';
 import type { CoursePackage } from '../courses/validate-course-package.ts';
 import type { SessionStructure } from '../courses/course-package.schema.ts';
-import { getState, latestEventId } from './live.queries.ts';
+import { getState, personalSnapshot } from './live.queries.ts';
 import { publicState } from './facilitate.ts';
 import { resultsFor } from './results.ts';
 import { enrolmentsWithPeople } from '../cohorts/cohorts.queries.ts';
@@ -44,33 +42,11 @@ export async function liveView(
 		...bt.activity?.cards,
 		...bt.activity?.columns
 	};
-	let mine: { passed: boolean } | null = null;
-	if (running && input.enrolmentId) {
-		const [a] = await db
-			.select({ passed: liveAnswers.passed })
-			.from(liveAnswers)
-			.where(
-				and(
-					eq(liveAnswers.cohortSessionId, input.sessionId),
-					eq(liveAnswers.blockId, block.id),
-					eq(liveAnswers.enrolmentId, input.enrolmentId)
-				)
-			);
-		mine = a ?? null;
-	}
-	const [moment] = input.enrolmentId
-		? await db
-				.select({ id: momentSignals.id, acknowledgedAt: momentSignals.acknowledgedAt })
-				.from(momentSignals)
-				.where(
-					and(
-						eq(momentSignals.cohortSessionId, input.sessionId),
-						eq(momentSignals.enrolmentId, input.enrolmentId)
-					)
-				)
-				.orderBy(desc(momentSignals.createdAt))
-				.limit(1)
-		: [];
+	const personal = await personalSnapshot(db, {
+		sessionId: input.sessionId,
+		blockId: running ? block.id : null,
+		enrolmentId: input.enrolmentId
+	});
 	let breakout: {
 		mine: { n: number; members: string[] } | null;
 		groups: { n: number; members: { id: string; name: string }[] }[] | null;
@@ -99,7 +75,7 @@ export async function liveView(
 	return {
 		started: !!row,
 		state,
-		lastEventId: await latestEventId(db, input.sessionId),
+		lastEventId: personal.lastEventId,
 		clientId: randomUUID(),
 		title: text.title,
 		block: {
@@ -115,10 +91,10 @@ export async function liveView(
 		},
 		activity:
 			running && def ? { ...running, def, prompt: bt.activity?.prompt ?? null, labels } : null,
-		mine,
+		mine: personal.mine,
 		results: showResults && def ? await resultsFor(db, input.sessionId, block.id, def) : null,
 		breakout,
-		moment: moment ? { id: moment.id, acknowledged: !!moment.acknowledgedAt } : null,
+		moment: personal.moment,
 		agenda: blocks.map((b) => ({
 			id: b.id,
 			minutes: b.minutes,

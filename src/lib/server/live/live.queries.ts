@@ -170,3 +170,41 @@ export async function findAnswer(q: Q, sessionId: string, id: string) {
 		.where(and(eq(liveAnswers.cohortSessionId, sessionId), eq(liveAnswers.id, id)));
 	return row;
 }
+
+/*
+ * What one person's live page needs besides the state, in one round trip (the page is fetched
+ * again on every event): their answer to the running activity, their latest "I need a
+ * moment" and whether it was seen, and the newest event id to resume the stream from.
+ */
+export async function personalSnapshot(
+	q: Q,
+	input: { sessionId: string; blockId: string | null; enrolmentId: string | null }
+) {
+	const { sessionId, blockId, enrolmentId } = input;
+	type Row = {
+		passed: boolean | null;
+		moment_id: string | null;
+		moment_seen: boolean | null;
+		last_id: string | number;
+	};
+	const result: unknown = await q.execute(sql`
+		select
+			(select passed from live_answers
+				where cohort_session_id = ${sessionId} and block_id = ${blockId ?? ''}
+				and enrolment_id = ${enrolmentId} limit 1) as passed,
+			(select id from moment_signals
+				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}
+				order by created_at desc limit 1) as moment_id,
+			(select acknowledged_at is not null from moment_signals
+				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}
+				order by created_at desc limit 1) as moment_seen,
+			(select coalesce(max(id), 0) from live_events where cohort_session_id = ${sessionId}) as last_id`);
+	// postgres.js returns the rows, PGlite an object holding them.
+	const [row] = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+	return {
+		mine: blockId && enrolmentId && row.passed !== null ? { passed: row.passed } : null,
+		moment:
+			enrolmentId && row.moment_id ? { id: row.moment_id, acknowledged: !!row.moment_seen } : null,
+		lastEventId: Number(row.last_id)
+	};
+}

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isUuid } from '#lib/forms/fields.ts';
 import { appContext } from '#lib/server/context.ts';
 import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
-import { recordRoomJoin } from '#lib/server/cohorts/attendance.ts';
+import { recordEnrolledJoin } from '#lib/server/cohorts/attendance.ts';
 import { jitsiEmbed, joinWindow } from '#lib/server/cohorts/join-session.ts';
 import { audioFirst, setAudioFirst } from '#lib/server/live/audio-first.ts';
 import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
@@ -24,7 +24,11 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 	const open = joinWindow(a.session, new Date()) === 'open';
 	// Being here is taking part: attendance is recorded on the first visit during the session.
 	if (a.enrolmentId && open) {
-		await recordRoomJoin(db, { cohortSessionId: a.session.id, userId: a.user.id });
+		await recordEnrolledJoin(db, {
+			cohortSessionId: a.session.id,
+			enrolmentId: a.enrolmentId,
+			startsAt: a.session.startsAt
+		});
 	}
 	const name = a.enrolment?.displayName || a.user.name;
 	const embed = open ? await jitsiEmbed(a.session, { name, facilitator: a.facilitator }) : null;
