@@ -1,7 +1,14 @@
-import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
+import {
+	expect,
+	test,
+	type BrowserContext,
+	type Locator,
+	type Page,
+	type Route
+} from '@playwright/test';
 import { decodeJwt } from 'jose';
-import { MAIL_APP } from '../../playwright.config.ts';
 import { expectAccessible, signInWithPassword } from './helpers.ts';
+import { createSoonCohort, participant } from './live-fixtures.ts';
 
 /*
  * The video room beside the live panel: Jitsi embedded through its IFrame API on request,
@@ -31,49 +38,13 @@ async function fakeJitsi(route: Route) {
 	}
 }
 
-const utc = (d: Date) => ({
-	date: d.toISOString().slice(0, 10),
-	time: d.toISOString().slice(11, 16)
-});
-
-async function createJitsiCohort(page: Page, name: string) {
-	await page.goto('/cohorts/new');
-	await page.getByLabel('Name of the group').fill(name);
-	await page.getByLabel('Time zone of the group').selectOption('Atlantic/Reykjavik');
-	await page.getByLabel('Places').fill('18');
-	await page.getByRole('checkbox', { name: /Dana Novák/ }).check();
-	const first = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000);
-	for (let n = 1; n <= 4; n++) {
-		const at = utc(new Date(first.getTime() + (n - 1) * 7 * 86_400_000));
-		const s = page.getByRole('group', { name: `Session ${n}`, exact: true });
-		await s.getByLabel('Date').fill(at.date);
-		await s.getByLabel('Start time').fill(at.time);
-	}
-	const s1 = page.getByRole('group', { name: 'Session 1', exact: true });
+const jitsiSession = async (s1: Locator) => {
 	await s1.getByLabel('Video room').selectOption({ label: 'Jitsi Meet' });
 	await s1.getByLabel('Video server or meeting link').fill(JITSI);
 	await s1.getByLabel(/^Room name/).fill(ROOM);
 	await s1.getByLabel(/^Secret/).fill('a-shared-app-secret-for-signed-links');
-	await page.getByRole('button', { name: 'Create the group' }).click();
-	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-	return (await page.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
-}
-
-async function participant(browser: Browser, email: string, joinUrl: string, js = true) {
-	const ctx = await browser.newContext({ javaScriptEnabled: js });
-	await ctx.route(`${JITSI}/**`, fakeJitsi);
-	const page = await ctx.newPage();
-	await signInWithPassword(page, email);
-	await ctx.addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
-	await page.goto(joinUrl);
-	await page.getByRole('button', { name: 'Take a place' }).click();
-	await page
-		.getByRole('link', { name: /Join the session/ })
-		.first()
-		.click();
-	await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
-	return { ctx, page };
-}
+};
+const routeJitsi = (ctx: BrowserContext) => ctx.route(`${JITSI}/**`, fakeJitsi);
 
 type Call = { domain: string; options: Record<string, unknown> & { jwt?: string } };
 const calls = (page: Page) =>
@@ -86,8 +57,16 @@ test('the Jitsi room is embedded on request through its IFrame API; audio first 
 	page
 }) => {
 	await signInWithPassword(page, 'sam@example.org');
-	const joinUrl = await createJitsiCohort(page, `Video group ${Date.now()}`);
-	const { ctx, page: p } = await participant(browser, 'mira@example.org', joinUrl);
+	const joinUrl = await createSoonCohort(page, `Video group ${Date.now()}`, {
+		session1: jitsiSession
+	});
+	const { ctx, page: p } = await participant(
+		browser,
+		'mira@example.org',
+		joinUrl,
+		true,
+		routeJitsi
+	);
 
 	// Camera and microphone are allowed for the configured video server only, here only.
 	const res = await p.request.get(p.url());
@@ -146,8 +125,16 @@ test('without JavaScript the video room opens beside the panel; nothing is embed
 	page
 }) => {
 	await signInWithPassword(page, 'sam@example.org');
-	const joinUrl = await createJitsiCohort(page, `Video group ${Date.now()}`);
-	const { ctx, page: p } = await participant(browser, 'robin@example.org', joinUrl, false);
+	const joinUrl = await createSoonCohort(page, `Video group ${Date.now()}`, {
+		session1: jitsiSession
+	});
+	const { ctx, page: p } = await participant(
+		browser,
+		'robin@example.org',
+		joinUrl,
+		false,
+		routeJitsi
+	);
 	await expect(p.getByRole('button', { name: 'Show the video room here' })).toBeHidden();
 	await p.getByRole('button', { name: 'Switch audio first on' }).click();
 	await expect(p.getByText(/Audio first:\s*on\. The video room starts/)).toBeVisible();

@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
 import { expectAccessible, signInWithPassword } from './helpers.ts';
+import { createSoonCohort, participant } from './live-fixtures.ts';
 
 /*
  * One facilitator and three participants in separate browser contexts run the start of
@@ -8,44 +9,6 @@ import { expectAccessible, signInWithPassword } from './helpers.ts';
  * "I need a moment" that a facilitator acknowledges; one participant's connection drops and
  * comes back mid-activity.
  */
-
-const utc = (d: Date) => ({
-	date: d.toISOString().slice(0, 10),
-	time: d.toISOString().slice(11, 16)
-});
-
-async function createSoonCohort(page: Page, name: string) {
-	await page.goto('/cohorts/new');
-	await page.getByLabel('Name of the group').fill(name);
-	await page.getByLabel('Time zone of the group').selectOption('Atlantic/Reykjavik');
-	await page.getByLabel('Places').fill('18');
-	await page.getByRole('checkbox', { name: /Dana Novák/ }).check();
-	const first = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000);
-	for (let n = 1; n <= 4; n++) {
-		const at = utc(new Date(first.getTime() + (n - 1) * 7 * 86_400_000));
-		const s = page.getByRole('group', { name: `Session ${n}`, exact: true });
-		await s.getByLabel('Date').fill(at.date);
-		await s.getByLabel('Start time').fill(at.time);
-	}
-	await page.getByRole('button', { name: 'Create the group' }).click();
-	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-	return (await page.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
-}
-
-async function participant(browser: Browser, email: string, joinUrl: string, js = true) {
-	const ctx = await browser.newContext({ javaScriptEnabled: js });
-	const page = await ctx.newPage();
-	await signInWithPassword(page, email);
-	await ctx.addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
-	await page.goto(joinUrl);
-	await page.getByRole('button', { name: 'Take a place' }).click();
-	await page
-		.getByRole('link', { name: /Join the session/ })
-		.first()
-		.click();
-	await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
-	return { ctx, page };
-}
 
 async function press(console: Page, name: string | RegExp) {
 	await console.getByRole('button', { name }).click();
