@@ -1,6 +1,7 @@
 import {
 	expect,
 	test,
+	type Browser,
 	type BrowserContext,
 	type Locator,
 	type Page,
@@ -46,6 +47,15 @@ const jitsiSession = async (s1: Locator) => {
 };
 const routeJitsi = (ctx: BrowserContext) => ctx.route(`${JITSI}/**`, fakeJitsi);
 
+/** Sam creates a group whose first session uses Jitsi; `email` takes a place and joins. */
+async function inJitsiGroup(browser: Browser, page: Page, email: string, js: boolean) {
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createSoonCohort(page, `Video group ${Date.now()}`, {
+		session1: jitsiSession
+	});
+	return participant(browser, email, joinUrl, js, routeJitsi);
+}
+
 type Call = { domain: string; options: Record<string, unknown> & { jwt?: string } };
 const calls = (page: Page) =>
 	page.evaluate(
@@ -56,17 +66,7 @@ test('the Jitsi room is embedded on request through its IFrame API; audio first 
 	browser,
 	page
 }) => {
-	await signInWithPassword(page, 'sam@example.org');
-	const joinUrl = await createSoonCohort(page, `Video group ${Date.now()}`, {
-		session1: jitsiSession
-	});
-	const { ctx, page: p } = await participant(
-		browser,
-		'mira@example.org',
-		joinUrl,
-		true,
-		routeJitsi
-	);
+	const { ctx, page: p } = await inJitsiGroup(browser, page, 'mira@example.org', true);
 
 	// Camera and microphone are allowed for the configured video server only, here only.
 	const res = await p.request.get(p.url());
@@ -124,17 +124,7 @@ test('without JavaScript the video room opens beside the panel; nothing is embed
 	browser,
 	page
 }) => {
-	await signInWithPassword(page, 'sam@example.org');
-	const joinUrl = await createSoonCohort(page, `Video group ${Date.now()}`, {
-		session1: jitsiSession
-	});
-	const { ctx, page: p } = await participant(
-		browser,
-		'robin@example.org',
-		joinUrl,
-		false,
-		routeJitsi
-	);
+	const { ctx, page: p } = await inJitsiGroup(browser, page, 'robin@example.org', false);
 	await expect(p.getByRole('button', { name: 'Show the video room here' })).toBeHidden();
 	await p.getByRole('button', { name: 'Switch audio first on' }).click();
 	await expect(p.getByText(/Audio first:\s*on\. The video room starts/)).toBeVisible();
