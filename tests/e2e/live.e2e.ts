@@ -45,13 +45,16 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	await b.page.getByRole('button', { name: 'Pass' }).click();
 	await expect(b.page.getByText('You passed. That is always fine.')).toBeVisible();
 
-	// Olena's connection drops while the facilitator reveals; on return she has caught up.
+	// Olena's connection drops while the facilitator reveals; on return she has caught up,
+	// and the word she had started typing is still there (the panel swaps around her form).
+	await c.page.getByLabel('Your word').fill('stead');
 	await c.ctx.setOffline(true);
 	await press(page, 'Show results to the group');
 	await expect(a.page.getByText('1 answered, 1 passed')).toBeVisible();
 	await c.ctx.setOffline(false);
 	await expect(c.page.getByText('1 answered, 1 passed')).toBeVisible({ timeout: 15_000 });
 	await expect(c.page.getByRole('listitem').filter({ hasText: 'hopeful' })).toBeVisible();
+	await expect(c.page.getByLabel('Your word')).toHaveValue('stead');
 
 	// "I need a moment": only facilitators see who; a facilitator acknowledges.
 	await c.page.getByRole('button', { name: 'I need a moment' }).click();
