@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { percentile } from './lib/http.ts';
+import { get, percentile } from './lib/http.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import { note, round, sleep } from './lib/log.ts';
 import {
@@ -345,6 +345,19 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 		});
 		await sleep(1500);
 		const rss = procStatus(servers[0].pid).rssMb;
+		// With JavaScript, every event makes each participant's browser fetch the live page
+		// again (ADR 015). What one such fetch costs the server, one at a time, with all
+		// 1,800 streams still open:
+		const refresh: number[] = [];
+		for (let i = 0; i < 200; i++) {
+			const { c, cookie } = clients[(i * 97) % clients.length];
+			const t = performance.now();
+			const r = await get(`http://127.0.0.1:${streamPort}/live/${c.session}`, {
+				headers: { cookie, 'accept-encoding': 'br' }
+			});
+			if (r.status !== 200) throw new Error(`live page: HTTP ${r.status}`);
+			refresh.push(performance.now() - t);
+		}
 		const runSeconds = (performance.now() - runStart) / 1000;
 		// Lost: events of the session the stream should have had (audience all) but never got.
 		let lost = 0;
@@ -392,6 +405,8 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 			spreadP99: percentile(spread, 99),
 			ackP99: percentile(acks, 99),
 			ackP50: percentile(acks, 50),
+			refreshP50: percentile(refresh, 50),
+			refreshP99: percentile(refresh, 99),
 			lost,
 			dupes,
 			stored,
@@ -424,6 +439,8 @@ async function main() {
 		out('ack_p99_ms', round(r.ackP99), 'ms', { ...x, burst_ms: BURST_MS });
 		out('answers_stored', r.stored, 'rows', { ...x, expected: r.expectedStored });
 		out('rss_mb', round(r.rss), 'MB', x);
+		out('page_refresh_p50_ms', round(r.refreshP50), 'ms', { ...x, sequential: 200 });
+		out('page_refresh_p99_ms', round(r.refreshP99), 'ms', { ...x, sequential: 200 });
 		out('page_total_bytes_br', r.weight.totalBytesBr, 'bytes', { ...x, page: 'live participant' });
 		out('page_js_bytes_br', r.weight.jsBytesBr, 'bytes', { ...x, page: 'live participant' });
 		out('page_html_bytes_wire', r.weight.htmlBytesWire, 'bytes', {
