@@ -14,6 +14,7 @@ import { log } from '#lib/server/log.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
 import { rolesOf } from '#lib/server/accounts/users.queries.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
+import { allowVideoServer, VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
 
 export const init: ServerInit = async () => {
 	const ctx = await appContext();
@@ -95,6 +96,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
+	const video = response.headers.get(VIDEO_ORIGIN_HEADER);
+	if (video) {
+		response.headers.delete(VIDEO_ORIGIN_HEADER);
+		const csp = response.headers.get('content-security-policy');
+		if (csp) response.headers.set('content-security-policy', allowVideoServer(csp, video));
+	}
 	// The live room widens this for its configured video server only; everywhere else, nothing.
 	if (!response.headers.has('permissions-policy')) {
 		response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');

@@ -73,6 +73,14 @@ test('the Jitsi room is embedded on request through its IFrame API; audio first 
 	expect(res.headers()['permissions-policy']).toContain(`camera=(self "${JITSI}")`);
 	const home = await p.request.get('/');
 	expect(home.headers()['permissions-policy']).toContain('camera=()');
+	// Likewise only that server's script may load and only its room may be framed.
+	const csp = res.headers()['content-security-policy'];
+	expect(csp).toMatch(new RegExp(`script-src 'self' [^;]*${JITSI}`));
+	expect(csp).toContain(`frame-src ${JITSI}`);
+	expect(csp).toContain("object-src 'none'");
+	expect(home.headers()['content-security-policy']).toContain("frame-src 'none'");
+	expect(home.headers()['x-trellis-video-origin']).toBeUndefined();
+	expect(res.headers()['x-trellis-video-origin']).toBeUndefined();
 
 	// Nothing is loaded from the video server until the person asks for it.
 	expect(await calls(p)).toEqual([]);

@@ -5,6 +5,7 @@ import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import { recordEnrolledJoin } from '#lib/server/cohorts/attendance.ts';
 import { jitsiEmbed, joinWindow } from '#lib/server/cohorts/join-session.ts';
 import { audioFirst, setAudioFirst } from '#lib/server/live/audio-first.ts';
+import { VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
 import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
@@ -36,7 +37,9 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 		// Only the configured Jitsi server may use the camera and microphone, inside its frame.
 		const allow = `(self "${embed.origin}")`;
 		setHeaders({
-			'permissions-policy': `camera=${allow}, microphone=${allow}, display-capture=${allow}, fullscreen=${allow}, geolocation=()`
+			'permissions-policy': `camera=${allow}, microphone=${allow}, display-capture=${allow}, fullscreen=${allow}, geolocation=()`,
+			// The security hook adds it to the Content-Security-Policy (script and frame).
+			[VIDEO_ORIGIN_HEADER]: embed.origin
 		});
 	}
 	return {
