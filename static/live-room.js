@@ -1,7 +1,8 @@
 // The live room's only script, kept small for slow phones (the page works without it).
-// It follows the session's event stream and, on news, fetches the page again and swaps the
-// live panel in, keeping what the person is typing; runs timers; and, on request, embeds the
-// Jitsi room through Jitsi's IFrame API. No framework: a first visit stays a few kilobytes.
+// It follows the session's event stream and, on news, fetches the page again and patches the
+// live panel in place around the form someone is typing in; sends the panel's forms without
+// leaving the page (so an embedded video call keeps running); runs timers; and, on request,
+// embeds the Jitsi room through Jitsi's IFrame API. No framework: a first visit stays small.
 (function () {
 	'use strict';
 	var panel = document.getElementById('live-panel');
@@ -11,6 +12,9 @@
 
 	function say(text) {
 		if (status && status.textContent !== text) status.textContent = text;
+	}
+	function offline() {
+		say(status ? status.getAttribute('data-offline') : '');
 	}
 
 	// ---- timers: the server renders the end time; here it becomes a countdown ----
@@ -41,48 +45,98 @@
 	setInterval(tick, 1000);
 	tick();
 
-	// ---- refreshing the panel without losing what someone is typing ----
-	function keepKey(el) {
-		var k = el && el.querySelector('[data-keep]');
-		return k ? k.getAttribute('data-keep') : null;
+	// ---- patching the panel without disturbing what someone is typing ----
+	var FOCUSABLE = 'a[href],button,input,select,textarea,summary';
+
+	function childOnPath(parent, node) {
+		while (node && node.parentNode !== parent) node = node.parentNode;
+		return node;
 	}
 
-	function swap(html) {
-		var doc = new DOMParser().parseFromString(html, 'text/html');
-		var next = doc.getElementById('live-panel');
-		if (!next) return;
-		var active = document.activeElement;
-		var activeId = active && panel.contains(active) ? active.id : '';
-		var keep = panel.querySelector('[data-keep]');
-		var key = keepKey(panel);
-		var selStart = active && 'selectionStart' in active ? active.selectionStart : null;
-		// The same activity form in the new page: keep the old one, with its typed text.
-		if (key && key === keepKey(next)) {
-			var fresh = next.querySelector('[data-keep]');
-			fresh.parentNode.replaceChild(document.adoptNode(keep), fresh);
+	/*
+	 * Replaces everything in `oldParent` with what is in `newParent`, except the branch that
+	 * holds the kept form: that branch is patched one level down, and the form itself is never
+	 * taken out of the page, so focus, the on-screen keyboard and typed text stay as they are.
+	 */
+	function patch(oldParent, newParent, keepOld, keepNew) {
+		var oc = childOnPath(oldParent, keepOld);
+		var nc = childOnPath(newParent, keepNew);
+		if (!oc || !nc || oc.tagName !== nc.tagName) return false;
+		var before = [];
+		var after = [];
+		var seen = false;
+		var kids = Array.prototype.slice.call(newParent.childNodes);
+		for (var i = 0; i < kids.length; i++) {
+			if (kids[i] === nc) seen = true;
+			else (seen ? after : before).push(kids[i]);
 		}
-		var open = {};
-		var details = panel.querySelectorAll('details[id]');
-		for (var i = 0; i < details.length; i++) open[details[i].id] = details[i].open;
-		var incoming = document.adoptNode(next);
-		var nd = incoming.querySelectorAll('details[id]');
-		for (var j = 0; j < nd.length; j++) if (nd[j].id in open) nd[j].open = open[nd[j].id];
-		panel.replaceWith(incoming);
-		panel = incoming;
-		if (keep && keep.contains(active)) {
-			active.focus();
-			if (selStart !== null && active.setSelectionRange) {
-				active.setSelectionRange(selStart, selStart);
-			}
-		} else if (activeId) {
-			var refocus = document.getElementById(activeId);
-			if (refocus) refocus.focus();
+		var old = Array.prototype.slice.call(oldParent.childNodes);
+		for (var j = 0; j < old.length; j++) if (old[j] !== oc) oldParent.removeChild(old[j]);
+		for (var b = 0; b < before.length; b++) {
+			oldParent.insertBefore(document.adoptNode(before[b]), oc);
+		}
+		for (var a = 0; a < after.length; a++) oldParent.appendChild(document.adoptNode(after[a]));
+		return oc === keepOld || patch(oc, nc, keepOld, keepNew);
+	}
+
+	function swap(next, keepForm) {
+		var active = document.activeElement;
+		var inPanel = active && active !== document.body && panel.contains(active);
+		var focusables = Array.prototype.slice.call(panel.querySelectorAll(FOCUSABLE));
+		var focusIndex = inPanel ? focusables.indexOf(active) : -1;
+		var open = [];
+		var details = panel.querySelectorAll('details');
+		for (var i = 0; i < details.length; i++) open.push(details[i].open);
+		var keep = panel.querySelector('[data-keep]');
+		var fresh = next.querySelector('[data-keep]');
+		var kept =
+			keepForm &&
+			keep &&
+			fresh &&
+			keep.getAttribute('data-keep') === fresh.getAttribute('data-keep') &&
+			patch(panel, next, keep, fresh);
+		panel.setAttribute('data-audio-first', next.getAttribute('data-audio-first') || '0');
+		if (!kept) {
+			panel.replaceChildren.apply(
+				panel,
+				Array.prototype.slice.call(next.childNodes).map(function (n) {
+					return document.adoptNode(n);
+				})
+			);
+		}
+		// Open sections (the support lines, the agenda) stay open, by position.
+		var nd = panel.querySelectorAll('details');
+		for (var j = 0; j < nd.length && j < open.length; j++) nd[j].open = open[j];
+		// Focus goes back where it was, unless it is still there (inside the kept form).
+		if (inPanel && !panel.contains(active)) {
+			var again = focusIndex >= 0 && panel.querySelectorAll(FOCUSABLE)[focusIndex];
+			if (again) again.focus();
 		}
 		tick();
 	}
 
+	// Responses can arrive out of order (a refresh sent before an answer, back after it): only
+	// a response to a request sent later than the one shown may replace it.
+	var sent = 0;
+	var shown = 0;
+	function newer(n) {
+		if (n < shown) return false;
+		shown = n;
+		return true;
+	}
+
+	function panelOf(html) {
+		return new DOMParser().parseFromString(html, 'text/html').getElementById('live-panel');
+	}
+
+	// A page that is not the live room (signed out, place withdrawn): show it for real.
+	function leave() {
+		location.reload();
+	}
+
 	var pending = false;
 	var again = false;
+	var retryTimer = 0;
 	var retryIn = 2000;
 	function settle() {
 		pending = false;
@@ -93,51 +147,121 @@
 		}
 	}
 	function refresh() {
-		if (pending) {
+		if (pending || retryTimer) {
 			again = true;
 			return;
 		}
 		pending = true;
 		// Bursts (a dozen answers revealed at once) become one request.
 		setTimeout(function () {
-			fetch(location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+			var n = ++sent;
+			fetch(location.pathname + location.search, {
+				credentials: 'same-origin',
+				headers: { accept: 'text/html' }
+			})
 				.then(function (r) {
+					if (r.status >= 400 && r.status < 500) return leave();
 					if (!r.ok) throw new Error(String(r.status));
-					return r.text();
-				})
-				.then(function (html) {
-					retryIn = 2000;
-					if (es.readyState === 1) say('');
-					swap(html);
-					settle();
+					return r.text().then(function (html) {
+						var next = !r.redirected && panelOf(html);
+						if (!next) return leave();
+						retryIn = 2000;
+						if (es.readyState === 1) say('');
+						if (newer(n)) swap(next, true);
+						settle();
+					});
 				})
 				.catch(function () {
 					// The news arrived but the page could not be fetched (the line dropped just
-					// then): try again until it works, so nothing stays out of date.
+					// then): one timer tries again, further apart each time, until it works.
 					pending = false;
 					again = false;
-					if (status) say(status.getAttribute('data-offline'));
-					setTimeout(refresh, retryIn);
-					retryIn = Math.min(retryIn * 2, 15000);
+					offline();
+					retryTimer = setTimeout(
+						function () {
+							retryTimer = 0;
+							refresh();
+						},
+						retryIn + Math.random() * 1000
+					);
+					retryIn = Math.min(retryIn * 2, 30000);
 				});
 		}, 150);
 	}
-	window.addEventListener('online', refresh);
-
-	var last = panel.getAttribute('data-last-event') || '0';
-	var es = new EventSource(
-		'/live/' + sessionId + '/events?lastEventId=' + encodeURIComponent(last)
-	);
-	['state', 'results', 'moment-ack', 'hidden'].forEach(function (kind) {
-		es.addEventListener(kind, refresh);
+	window.addEventListener('online', function () {
+		if (retryTimer) {
+			clearTimeout(retryTimer);
+			retryTimer = 0;
+		}
+		refresh();
 	});
-	// EventSource reconnects by itself and sends Last-Event-ID: nothing missed is lost.
-	es.onopen = function () {
-		say('');
-	};
-	es.onerror = function () {
-		if (status) say(status.getAttribute('data-offline'));
-	};
+
+	// ---- the event stream ----
+	var last = panel.getAttribute('data-last-event') || '0';
+	var es;
+	var reopenIn = 2000;
+	function follow() {
+		es = new EventSource('/live/' + sessionId + '/events?lastEventId=' + encodeURIComponent(last));
+		['state', 'results', 'moment-ack', 'hidden'].forEach(function (kind) {
+			es.addEventListener(kind, function (e) {
+				if (e.lastEventId) last = e.lastEventId;
+				refresh();
+			});
+		});
+		es.onopen = function () {
+			reopenIn = 2000;
+			say('');
+		};
+		// EventSource reconnects by itself and sends Last-Event-ID. It gives up only when the
+		// server answers with something else than a stream (a proxy's 502 during a restart):
+		// then a new one starts from the last event received, so nothing is missed.
+		es.onerror = function () {
+			offline();
+			if (es.readyState !== 2) return;
+			setTimeout(
+				function () {
+					follow();
+					refresh();
+				},
+				reopenIn + Math.random() * 1000
+			);
+			reopenIn = Math.min(reopenIn * 2, 30000);
+		};
+	}
+	follow();
+
+	// ---- the panel's forms are sent without leaving the page (an embedded call keeps running) ----
+	document.addEventListener('submit', function (e) {
+		var form = e.target;
+		if (!panel.contains(form) || form.target || form.method.toLowerCase() !== 'post') return;
+		e.preventDefault();
+		var submitter = e.submitter;
+		var body = new FormData(form);
+		if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+		var buttons = form.querySelectorAll('button');
+		for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+		var n = ++sent;
+		fetch(form.action, {
+			method: 'POST',
+			body: body,
+			credentials: 'same-origin',
+			headers: { accept: 'text/html' }
+		})
+			.then(function (r) {
+				return r.text().then(function (html) {
+					var next = panelOf(html);
+					if (!next) return leave();
+					if (r.redirected) history.replaceState(null, '', r.url);
+					// The form that was sent is replaced (its thanks or its messages show); a form
+					// someone is typing in elsewhere in the panel is kept.
+					if (newer(n)) swap(next, !form.hasAttribute('data-keep'));
+				});
+			})
+			.catch(function () {
+				for (var i = 0; i < buttons.length; i++) buttons[i].disabled = false;
+				offline();
+			});
+	});
 
 	// ---- the Jitsi room inside the page, only when asked for ----
 	var video = document.getElementById('video-embed');
@@ -146,33 +270,43 @@
 		video.parentNode.hidden = false;
 		show.addEventListener('click', function () {
 			show.disabled = true;
-			var s = document.createElement('script');
-			s.src = video.getAttribute('data-api');
-			s.onload = function () {
-				var audioFirst = video.getAttribute('data-audio-first') === '1';
-				var api = new window.JitsiMeetExternalAPI(video.getAttribute('data-domain'), {
-					roomName: video.getAttribute('data-room'),
-					jwt: video.getAttribute('data-jwt') || undefined,
-					parentNode: video,
-					width: '100%',
-					height: 480,
-					lang: document.documentElement.lang,
-					userInfo: { displayName: video.getAttribute('data-name') },
-					configOverwrite: {
-						startAudioOnly: audioFirst,
-						startWithVideoMuted: audioFirst,
-						disableDeepLinking: true,
-						prejoinConfig: { enabled: true }
-					}
-				});
-				var frame = api.getIFrame && api.getIFrame();
-				if (frame) frame.title = video.getAttribute('data-title');
-				show.hidden = true;
-			};
-			s.onerror = function () {
+			var failed = function () {
 				show.disabled = false;
 				say(video.getAttribute('data-failed'));
 			};
+			var s = document.createElement('script');
+			s.src = video.getAttribute('data-api');
+			s.onload = function () {
+				// Read from the panel: switching audio first updates it without a page load.
+				var audioFirst = panel.getAttribute('data-audio-first') === '1';
+				try {
+					var api = new window.JitsiMeetExternalAPI(video.getAttribute('data-domain'), {
+						roomName: video.getAttribute('data-room'),
+						jwt: video.getAttribute('data-jwt') || undefined,
+						parentNode: video,
+						width: '100%',
+						height: 480,
+						lang: document.documentElement.lang,
+						userInfo: { displayName: video.getAttribute('data-name') },
+						configOverwrite: {
+							startAudioOnly: audioFirst,
+							startWithVideoMuted: audioFirst,
+							disableDeepLinking: true,
+							prejoinConfig: { enabled: true }
+						}
+					});
+				} catch {
+					return failed();
+				}
+				var frame = api.getIFrame && api.getIFrame();
+				if (frame) {
+					frame.title = video.getAttribute('data-title');
+					// The button goes away; focus moves to the room rather than to nowhere.
+					frame.focus();
+				}
+				show.hidden = true;
+			};
+			s.onerror = failed;
 			document.head.appendChild(s);
 		});
 	}

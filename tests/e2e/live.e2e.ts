@@ -45,12 +45,17 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	await b.page.getByRole('button', { name: 'Pass' }).click();
 	await expect(b.page.getByText('You passed. That is always fine.')).toBeVisible();
 
+	// Mira opens the support lines; the panel refreshing around her leaves them open.
+	await a.page.getByText('Support if you need it now').click();
 	// Olena's connection drops while the facilitator reveals; on return she has caught up,
 	// and the word she had started typing is still there (the panel swaps around her form).
 	await c.page.getByLabel('Your word').fill('stead');
 	await c.ctx.setOffline(true);
 	await press(page, 'Show results to the group');
 	await expect(a.page.getByText('1 answered, 1 passed')).toBeVisible();
+	await expect(
+		a.page.locator('details', { has: a.page.getByText('Support if you need it now') })
+	).toHaveAttribute('open');
 	await c.ctx.setOffline(false);
 	await expect(c.page.getByText('1 answered, 1 passed')).toBeVisible({ timeout: 15_000 });
 	await expect(c.page.getByRole('listitem').filter({ hasText: 'hopeful' })).toBeVisible();
