@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { completionOf } from './completion.ts';
 import { csvCell, toCsv } from './export-csv.ts';
 import { jwtVerify } from 'jose';
-import { bbbUrl, joinWindow, videoJoinUrl } from './join-session.ts';
+import { bbbUrl, jitsiEmbed, joinWindow, videoJoinUrl } from './join-session.ts';
 import { cohortInput, intervalWarnings } from './cohort-input.ts';
 import type { AttendanceStatus } from '../db/schema/index.ts';
 
@@ -121,6 +121,19 @@ describe('video rooms', () => {
 		expect(bbb.searchParams.get('checksum')).toBe(
 			createHash('sha1').update(`join${query}secret`).digest('hex')
 		);
+		// Embedding: only a server the security policy can allow; the rest opens beside.
+		const jitsi = { videoKind: 'jitsi' as const, videoRoom: 'care-1', videoSecret: null };
+		const person = { name: 'A', facilitator: false };
+		expect(await jitsiEmbed({ ...jitsi, videoUrl: 'https://meet.example.org/' }, person)).toEqual({
+			origin: 'https://meet.example.org',
+			api: 'https://meet.example.org/external_api.js',
+			domain: 'meet.example.org',
+			room: 'care-1',
+			jwt: null
+		});
+		for (const bad of ['https://meet_x.example.org', 'https://[', 'http://meet.example.org']) {
+			expect(await jitsiEmbed({ ...jitsi, videoUrl: bad }, person)).toBeNull();
+		}
 		expect(joinWindow(sessions[0], new Date(base - 16 * 60_000))).toBe('early');
 		expect(joinWindow(sessions[0], new Date(base - 14 * 60_000))).toBe('open');
 		expect(joinWindow(sessions[0], new Date(base + 4 * 3_600_000))).toBe('over');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { CohortSession } from './cohorts.queries.ts';
+import { isPlainHttpsOrigin } from '../security/csp.ts';
 
 /* The join button opens this long before the start, and stays open until the end. */
 export const JOIN_OPENS_MINUTES = 15;
@@ -82,7 +83,9 @@ export async function jitsiEmbed(
 	person: { name: string; facilitator: boolean }
 ) {
 	if (s.videoKind !== 'jitsi' || !s.videoUrl || !s.videoRoom) return null;
-	const url = new URL(s.videoUrl);
+	// A server the security policy could not allow is opened beside the panel instead.
+	const url = URL.parse(s.videoUrl);
+	if (!url || !isPlainHttpsOrigin(url.origin)) return null;
 	const root = url.href.replace(/\/$/, '');
 	return {
 		origin: url.origin,

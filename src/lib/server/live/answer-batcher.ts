@@ -59,8 +59,25 @@ export class AnswerBatcher {
 				const outcomes = await this.write(batch);
 				batch.forEach((p, i) => p.resolve(outcomes[i]));
 			} catch (e) {
-				log.error({ err: String(e) }, 'storing live answers failed');
-				for (const p of batch) p.reject(e);
+				if (batch.length === 1) {
+					log.error({ err: String(e) }, 'storing a live answer failed');
+					batch[0].reject(e);
+					continue;
+				}
+				// One bad row (its enrolment just removed, a deadlock) must not fail everyone
+				// who answered with it: each answer is tried again on its own.
+				log.warn(
+					{ err: String(e), answers: batch.length },
+					'live answer batch failed; retrying one by one'
+				);
+				for (const p of batch) {
+					try {
+						p.resolve((await this.write([p]))[0]);
+					} catch (err) {
+						log.error({ err: String(err) }, 'storing a live answer failed');
+						p.reject(err);
+					}
+				}
 			}
 		}
 		this.running = false;
@@ -123,8 +140,15 @@ export class AnswerBatcher {
 			const bySession = new Map([...touched.values()].map((p) => [p.row.cohortSessionId, p]));
 			return { outcomes, touched: [...bySession.values()] };
 		});
-		// After the commit, so every instance that reads the news finds the rows.
-		await Promise.all(touched.map((p) => p.announce(p.row.cohortSessionId)));
+		// After the commit, so every instance that reads the news finds the rows. The answers are
+		// stored whatever happens here; a failed announcement is caught up by the next event.
+		await Promise.all(
+			touched.map((p) =>
+				p
+					.announce(p.row.cohortSessionId)
+					.catch((e) => log.warn({ err: String(e) }, 'announcing live answers failed'))
+			)
+		);
 		return outcomes;
 	}
 }

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
 import { liveAnswers, liveEvents, liveState } from '../db/schema/index.ts';
+import { lockSessionEvents } from './live.queries.ts';
 
 export type AnswerRow = typeof liveAnswers.$inferInsert & { id: string; cohortSessionId: string };
 
@@ -37,5 +38,10 @@ export async function appendEvents(
 		payload: object;
 	}[]
 ) {
-	if (rows.length) await tx.insert(liveEvents).values(rows);
+	if (!rows.length) return;
+	await lockSessionEvents(
+		tx,
+		rows.map((r) => r.cohortSessionId)
+	);
+	await tx.insert(liveEvents).values(rows);
 }

@@ -10,16 +10,27 @@ const olderThan = (seconds: number) =>
 const newerThan = (seconds: number) =>
 	gt(livePresence.seenAt, sql`now() - make_interval(secs => ${seconds})`);
 
-/** Writes this instance's stream counts and marks them seen now. */
+/**
+ * Writes this instance's stream counts and marks them seen now. If the batch fails (a row whose
+ * enrolment or session was removed meanwhile), each row is written on its own and the ones
+ * that cannot be are dropped, so one gone person does not hide everyone else.
+ */
 export async function upsertPresence(db: Db, instanceId: string, rows: PresenceRow[]) {
 	if (!rows.length) return;
-	await db
-		.insert(livePresence)
-		.values(rows.map((r) => ({ ...r, instanceId, seenAt: sql`now()` })))
-		.onConflictDoUpdate({
-			target: [livePresence.cohortSessionId, livePresence.enrolmentId, livePresence.instanceId],
-			set: { streams: sql`excluded.streams`, seenAt: sql`now()` }
-		});
+	const write = (list: PresenceRow[]) =>
+		db
+			.insert(livePresence)
+			.values(list.map((r) => ({ ...r, instanceId, seenAt: sql`now()` })))
+			.onConflictDoUpdate({
+				target: [livePresence.cohortSessionId, livePresence.enrolmentId, livePresence.instanceId],
+				set: { streams: sql`excluded.streams`, seenAt: sql`now()` }
+			});
+	try {
+		await write(rows);
+	} catch (e) {
+		if (rows.length === 1) throw e;
+		for (const r of rows) await write([r]).catch(() => undefined);
+	}
 }
 
 export async function deletePresence(

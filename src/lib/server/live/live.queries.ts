@@ -15,10 +15,25 @@ import type { Tx } from '../cohorts/cohorts.queries.ts';
 export type LiveEvent = typeof liveEvents.$inferSelect;
 type Q = Db | Tx;
 
+/*
+ * Event ids come from one sequence, and two transactions can take ids in one order and commit
+ * in the other. A stream that had read the later id would then move past the earlier one and
+ * never deliver it. So writers of a session's events queue behind one transaction-scoped lock
+ * per session: within a session, ids commit in the order they were taken. Locks are taken in
+ * sorted order, so two writers of several sessions cannot deadlock.
+ */
+export async function lockSessionEvents(tx: Q, sessionIds: string[]) {
+	for (const id of [...new Set(sessionIds)].sort()) {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`live:${id}`}))`);
+	}
+}
+
+/** Appends one event; call inside the transaction that made the change it reports. */
 export async function appendEvent(
 	q: Q,
 	e: { cohortSessionId: string; kind: string; payload: unknown; audience?: 'all' | 'facilitators' }
 ) {
+	await lockSessionEvents(q, [e.cohortSessionId]);
 	const [row] = await q
 		.insert(liveEvents)
 		.values({ ...e, audience: e.audience ?? 'all', payload: e.payload as object })

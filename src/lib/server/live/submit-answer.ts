@@ -127,20 +127,23 @@ export async function signalMoment(
 	db: Db,
 	input: { sessionId: string; enrolmentId: string; clientId: string; name: string }
 ) {
-	const stored = await insertMoment(db, {
-		id: input.clientId,
-		cohortSessionId: input.sessionId,
-		enrolmentId: input.enrolmentId
-	});
-	if (stored) {
-		await appendEvent(db, {
+	// Signal and event together: a resent signal finds it stored and must not lack its event.
+	return db.transaction(async (tx) => {
+		const stored = await insertMoment(tx, {
+			id: input.clientId,
 			cohortSessionId: input.sessionId,
-			kind: 'moment',
-			audience: 'facilitators',
-			payload: { id: input.clientId, name: input.name }
+			enrolmentId: input.enrolmentId
 		});
-	}
-	return stored;
+		if (stored) {
+			await appendEvent(tx, {
+				cohortSessionId: input.sessionId,
+				kind: 'moment',
+				audience: 'facilitators',
+				payload: { id: input.clientId, name: input.name }
+			});
+		}
+		return stored;
+	});
 }
 
 /**
@@ -165,16 +168,19 @@ export async function upvote(
 	) {
 		return { ok: false, status: 409, reason: 'live_activity_closed' };
 	}
-	const stored = await insertVote(db, answer.id, input.enrolmentId);
-	if (stored) {
-		await appendEvent(db, {
-			cohortSessionId: input.sessionId,
-			kind: 'results',
-			payload: {
-				blockId: answer.blockId,
-				results: await resultsFor(db, input.sessionId, answer.blockId, def)
-			}
-		});
-	}
+	const stored = await db.transaction(async (tx) => {
+		const added = await insertVote(tx, answer.id, input.enrolmentId);
+		if (added) {
+			await appendEvent(tx, {
+				cohortSessionId: input.sessionId,
+				kind: 'results',
+				payload: {
+					blockId: answer.blockId,
+					results: await resultsFor(tx, input.sessionId, answer.blockId, def)
+				}
+			});
+		}
+		return added;
+	});
 	return { ok: true, stored };
 }

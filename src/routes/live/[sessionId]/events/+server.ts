@@ -38,19 +38,27 @@ export const GET: RequestHandler = async ({ params, locals, request, url }) => {
 					unsubscribe?.();
 				}
 			};
-			unsubscribe = await hub.subscribe(params.sessionId, {
-				facilitator: a.facilitator,
-				enrolmentId: a.enrolmentId,
-				send: (e) => (pending ? pending.push(e) : emit(e))
-			});
-			controller.enqueue(encoder.encode(`retry: 2000\n\n`));
-			const missed = await eventsAfter(db, params.sessionId, lastId, {
-				facilitator: a.facilitator
-			});
-			for (const e of missed) emit(e);
-			const queued = pending;
-			pending = null;
-			for (const e of queued.sort((x, y) => x.id - y.id)) emit(e);
+			try {
+				unsubscribe = await hub.subscribe(params.sessionId, {
+					facilitator: a.facilitator,
+					enrolmentId: a.enrolmentId,
+					send: (e) => (pending ? pending.push(e) : emit(e))
+				});
+				controller.enqueue(encoder.encode(`retry: 2000\n\n`));
+				const missed = await eventsAfter(db, params.sessionId, lastId, {
+					facilitator: a.facilitator
+				});
+				for (const e of missed) emit(e);
+				const queued = pending;
+				pending = null;
+				for (const e of queued.sort((x, y) => x.id - y.id)) emit(e);
+			} catch (e) {
+				// A failed replay must not leave a subscriber (and a "connected" person) behind;
+				// the browser reconnects and replays from its last id.
+				unsubscribe?.();
+				controller.error(e);
+				return;
+			}
 			beat = setInterval(() => {
 				try {
 					controller.enqueue(encoder.encode(`: keep-alive\n\n`));
