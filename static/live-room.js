@@ -79,7 +79,35 @@
 		return oc === keepOld || patch(oc, nc, keepOld, keepNew);
 	}
 
+	// What a screen reader should hear when the panel changed by itself.
+	var news = document.getElementById('live-news');
+	function textOf(selector) {
+		var el = panel.querySelector(selector);
+		return el ? el.textContent.trim() : '';
+	}
+	function snapshot() {
+		return {
+			block: textOf('#h-block'),
+			activity: panel.querySelector('[data-keep]') ? textOf('.activity .prompt') || '-' : '',
+			results: !!panel.querySelector('[data-results]')
+		};
+	}
+	function announce(before) {
+		if (!news) return;
+		var now = snapshot();
+		var text = '';
+		if (now.block !== before.block) {
+			text = news.getAttribute('data-block').replace('{t}', now.block);
+		} else if (now.activity && now.activity !== before.activity) {
+			text = news.getAttribute('data-activity').replace('{t}', now.activity);
+		} else if (now.results && !before.results) {
+			text = news.getAttribute('data-results');
+		}
+		if (text) news.textContent = text;
+	}
+
 	function swap(next, keepForm) {
+		var before = snapshot();
 		var active = document.activeElement;
 		var inPanel = active && active !== document.body && panel.contains(active);
 		var focusables = Array.prototype.slice.call(panel.querySelectorAll(FOCUSABLE));
@@ -112,6 +140,7 @@
 			var again = focusIndex >= 0 && panel.querySelectorAll(FOCUSABLE)[focusIndex];
 			if (again) again.focus();
 		}
+		announce(before);
 		tick();
 	}
 

@@ -38,6 +38,10 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	// Check-in: the form appears for participants without reloading.
 	await press(page, 'Start the activity');
 	await expect(a.page.getByLabel('Your word')).toBeVisible();
+	// Screen readers are told what changed while nobody touched the page.
+	const news = (p: Page, text: string | RegExp) =>
+		expect(p.getByRole('status').filter({ hasText: text })).toHaveCount(1);
+	await news(a.page, 'A new activity has started: One word for how you are arriving today.');
 	await expectAccessible(a.page);
 	await a.page.getByLabel('Your word').fill('hopeful');
 	await a.page.getByRole('button', { name: 'Send' }).click();
@@ -53,6 +57,7 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	await c.ctx.setOffline(true);
 	await press(page, 'Show results to the group');
 	await expect(a.page.getByText('1 answered, 1 passed')).toBeVisible();
+	await news(a.page, "The group's answers are now shown.");
 	await expect(
 		a.page.locator('details', { has: a.page.getByText('Support if you need it now') })
 	).toHaveAttribute('open');
@@ -72,6 +77,7 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	// Word cloud (part 7), revealed, with a shared timer.
 	for (let i = 0; i < 6; i++) await press(page, /Next part|Begin the session/);
 	await expect(page.getByRole('heading', { name: /Now: Recovery and wellbeing/ })).toBeVisible();
+	await news(b.page, /^Now: Recovery and wellbeing/);
 	await press(page, 'Start the activity');
 	await page.getByLabel('Timer (minutes, 0 to stop)').fill('5');
 	await press(page, 'Set the timer');
