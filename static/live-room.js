@@ -89,7 +89,9 @@
 		return {
 			block: textOf('#h-block'),
 			activity: panel.querySelector('[data-keep]') ? textOf('.activity .prompt') || '-' : '',
-			results: !!panel.querySelector('[data-results]')
+			results: !!panel.querySelector('[data-results]'),
+			group: textOf('#h-breakout'),
+			moment: textOf('.moment [role=status]')
 		};
 	}
 	function announce(before) {
@@ -100,8 +102,12 @@
 			text = news.getAttribute('data-block').replace('{t}', now.block);
 		} else if (now.activity && now.activity !== before.activity) {
 			text = news.getAttribute('data-activity').replace('{t}', now.activity);
+		} else if (now.group && now.group !== before.group) {
+			text = now.group;
 		} else if (now.results && !before.results) {
 			text = news.getAttribute('data-results');
+		} else if (now.moment && now.moment !== before.moment) {
+			text = now.moment;
 		}
 		if (text) news.textContent = text;
 	}

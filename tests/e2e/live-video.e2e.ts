@@ -108,7 +108,11 @@ test('the Jitsi room is embedded on request through its IFrame API; audio first 
 		p.getByText(/Audio first:\s*on\. The video room starts with your camera off/)
 	).toBeVisible();
 	await p.getByRole('button', { name: 'I need a moment' }).click();
-	await expect(p.getByText('The facilitators have been told. Take your time.')).toBeVisible();
+	await expect(
+		p
+			.getByRole('region', { name: 'I need a moment' })
+			.getByText('The facilitators have been told. Take your time.')
+	).toBeVisible();
 	await expect(room).toHaveCount(1);
 	expect(await calls(p)).toHaveLength(1);
 	// The next time the room is opened it starts audio-only, camera off.
