@@ -79,7 +79,11 @@ test('facilitator on instance A, participants on instance B', async ({ browser, 
 		timeout: 10_000
 	});
 	await page.getByRole('button', { name: /I have seen it/ }).click();
-	await expect(participants[2].p.getByText('A facilitator has seen your signal.')).toBeVisible({
+	await expect(
+		participants[2].p
+			.getByRole('region', { name: 'I need a moment' })
+			.getByText('A facilitator has seen your signal.')
+	).toBeVisible({
 		timeout: 10_000
 	});
 	await expectAccessible(participants[2].p);
