@@ -3,14 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createAuth, type Auth } from '../auth/auth.ts';
 import type { DbHandle } from '../db/client.ts';
-import { enrolments, liveAnswers, liveEvents } from '../db/schema/index.ts';
+import { liveAnswers, liveEvents } from '../db/schema/index.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
-import { makePerson } from '../testing/factories.ts';
-import { makeCohort } from '../testing/cohort-fixtures.ts';
-import { joinCohort } from '../cohorts/join-cohort.ts';
-import { loadCohortContext } from '../cohorts/cohort-context.ts';
-import { sessionsOf } from '../cohorts/cohorts.queries.ts';
-import { facilitate } from './facilitate.ts';
+import { makeLiveSession } from '../testing/live-fixtures.ts';
 import { submitAnswer } from './submit-answer.ts';
 import { appendEvent } from './live.queries.ts';
 
@@ -28,33 +23,22 @@ afterAll(async () => {
 
 /** A cohort with `n` participants and its first session's check-in started. */
 async function openCheckIn(n: number) {
-	const c = await makeCohort(h.db, { cfg, auth, capacity: 40 });
-	const people: string[] = [];
-	for (let i = 0; i < n; i++) {
-		const p = await makePerson(h.db, auth, { organisationId: c.org.id, name: `P${i}` });
-		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
-		const [e] = await h.db.select().from(enrolments).where(eq(enrolments.userId, p.id));
-		people.push(e.id);
-	}
-	const ctx = (await loadCohortContext(h.db, c.cohort.id))!;
-	const [s1] = await sessionsOf(h.db, c.cohort.id);
-	const structure = ctx.pkg.sessions.find((s) => s.structure.number === 1)!.structure;
-	const act = (type: 'start' | 'close') =>
-		facilitate(h.db, { sessionId: s1.id, structure, by: c.lead.id, action: { type } });
+	const live = await makeLiveSession(h.db, { cfg, auth, participants: n });
+	const act = (type: 'start' | 'close') => live.act({ type });
 	expect(await act('start')).toEqual({ ok: true });
 	const announced: string[] = [];
 	const answer = (enrolmentId: string, clientId = randomUUID()) =>
-		submitAnswer(h.db, {
-			sessionId: s1.id,
-			structure,
-			enrolmentId,
-			clientId,
-			blockId: 'welcome',
-			pass: false,
-			fields: { word: 'hopeful' },
-			announce: async (s) => void announced.push(s)
-		});
-	return { s1, structure, people, act, answer, announced };
+		live.answer(
+			{ enrolmentId },
+			'welcome',
+			{ word: 'hopeful' },
+			{
+				clientId,
+				announce: async (s) => void announced.push(s)
+			}
+		);
+	const people = live.people.map((p) => p.enrolmentId);
+	return { s1: live.s1, structure: live.structure, people, act, answer, announced };
 }
 
 const answersOf = (sessionId: string) =>

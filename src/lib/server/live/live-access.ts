@@ -46,7 +46,10 @@ export async function liveAccess(db: Db, locals: App.Locals, sessionId: string) 
 	};
 }
 
-/** Which session and course text a live view or record is about, from a liveAccess result. */
+/** Which session and course text a live view or record is about. */
+export type LiveSubject = ReturnType<typeof liveSubject>;
+
+/** The LiveSubject of a liveAccess result, in the viewer's language. */
 export function liveSubject(a: Awaited<ReturnType<typeof liveAccess>>, locale: string) {
 	return {
 		sessionId: a.session.id,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { md } from '../courses/course-view.ts';
-import type { CoursePackage } from '../courses/validate-course-package.ts';
-import type { SessionStructure } from '../courses/course-package.schema.ts';
+import type { LiveSubject } from './live-access.ts';
 import { getState, personalSnapshot } from './live.queries.ts';
 import { publicState } from './facilitate.ts';
 import { resultsFor } from './results.ts';
@@ -14,16 +13,7 @@ import { enrolmentsWithPeople } from '../cohorts/cohorts.queries.ts';
  */
 export async function liveView(
 	db: Db,
-	input: {
-		sessionId: string;
-		pkg: CoursePackage;
-		number: number;
-		structure: SessionStructure;
-		locale: string;
-		enrolmentId: string | null;
-		facilitator: boolean;
-		cohortId: string;
-	}
+	input: LiveSubject & { enrolmentId: string | null; facilitator: boolean }
 ) {
 	const src = input.pkg.course.sourceLocale;
 	const session = input.pkg.sessions.find((s) => s.structure.number === input.number)!;

@@ -1,6 +1,5 @@
 import type { Db } from '../db/client.ts';
-import type { CoursePackage } from '../courses/validate-course-package.ts';
-import type { SessionStructure } from '../courses/course-package.schema.ts';
+import type { LiveSubject } from './live-access.ts';
 import { liveEvents } from '../db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { resultsFor, type Results } from './results.ts';
@@ -10,16 +9,7 @@ import { resultsFor, type Results } from './results.ts';
  * the group shared (counts and shared texts, never names). Answers kept "in my workbook
  * only", hidden contributions and never-revealed activities are not part of the record.
  */
-export async function sessionRecord(
-	db: Db,
-	input: {
-		sessionId: string;
-		pkg: CoursePackage;
-		number: number;
-		structure: SessionStructure;
-		locale: string;
-	}
-) {
+export async function sessionRecord(db: Db, input: LiveSubject) {
 	const revealed = await db
 		.select({ payload: liveEvents.payload })
 		.from(liveEvents)
