@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 /*
  * End-to-end tests run against the built app (`node scripts/start.js`) in Debian's Chromium.
+ * Each instance runs on a fresh embedded PostgreSQL of its own (tests/support/start-ephemeral.ts).
  * Two app instances: "mail" delivers through a real SMTP peer on loopback; "outbox" has no
  * SMTP, as in the zero-setup demo, so sign-in links are read in the admin outbox.
  */
@@ -12,7 +13,6 @@ export const SMTP_SINK = 'http://127.0.0.1:4926';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const common = {
 	HOST: '127.0.0.1',
-	DATABASE_URL: 'pglite:memory',
 	LOG_LEVEL: 'warn',
 	RATE_LIMIT_SCALE: '100',
 	SHUTDOWN_TIMEOUT: '3'
@@ -50,15 +50,17 @@ export default defineConfig({
 			timeout: 30_000
 		},
 		{
-			command: 'node scripts/start.js',
+			command: 'node tests/support/start-ephemeral.ts',
 			url: `${MAIL_APP}/healthz`,
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
 			reuseExistingServer: false,
 			timeout: 90_000,
 			env: { ...common, PORT: '4173', SMTP_URL: 'smtp://127.0.0.1:4925' }
 		},
 		{
-			command: 'node scripts/start.js',
+			command: 'node tests/support/start-ephemeral.ts',
 			url: `${OUTBOX_APP}/healthz`,
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
 			reuseExistingServer: false,
 			timeout: 90_000,
 			env: { ...common, PORT: '4174' }

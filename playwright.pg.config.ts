@@ -18,6 +18,7 @@ export default defineConfig({
 			command: 'node tests/support/two-instances.ts',
 			url: `${INSTANCE_B}/healthz`,
 			reuseExistingServer: false,
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
 			timeout: 120_000
 		}
 	]

@@ -29,7 +29,7 @@ try {
 	({ handler } = await import('../build/handler.js'));
 } catch (e) {
 	const name = e?.name ?? '';
-	if (name === 'DataDirInUseError' || name === 'ConfigError') {
+	if (name === 'DataDirInUseError' || name === 'ConfigError' || name === 'EmbeddedPostgresError') {
 		console.error(`\n${e.message}\n`);
 	} else {
 		console.error('\nTrellis could not start:', e?.stack ?? e, '\n');
@@ -50,12 +50,24 @@ const compress = compression({
 });
 
 const streams = new Set();
+/** Requests being answered (event streams not counted): shutdown waits for them. */
+let inFlight = 0;
+let stopping = false;
 const server = http.createServer((req, res) => {
 	req.headers['x-trellis-proto'] = protocol;
 	req.headers['x-trellis-client-ip'] = req.socket.remoteAddress ?? '';
+	if (stopping) res.setHeader('connection', 'close');
 	if ((req.headers.accept ?? '').includes('text/event-stream')) {
 		streams.add(res);
 		res.on('close', () => streams.delete(res));
+		if (stopping) {
+			// A stream opened while stopping is ended at once: its client reconnects elsewhere.
+			res.writeHead(503, { 'retry-after': '1' }).end();
+			return;
+		}
+	} else {
+		inFlight++;
+		res.once('close', () => inFlight--);
 	}
 	compress(req, res, () => handler(req, res));
 });
@@ -78,23 +90,35 @@ server.listen(port, host, () => {
 	}
 });
 
-let stopping = false;
+/*
+ * Shutdown in the order that loses nothing: stop accepting connections, end event streams
+ * (their clients reconnect and resume from their last event id), let running requests finish
+ * (bounded by SHUTDOWN_TIMEOUT, keeping a few seconds for the rest), and only then stop the
+ * job queue and close the database, which stops the embedded server.
+ */
 async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`  ${signal} received: shutting down`);
-	const force = setTimeout(
-		() => process.exit(1),
-		Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000
-	);
+	const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000;
+	const force = setTimeout(() => process.exit(1), timeoutMs + 10_000);
 	force.unref();
 	server.close();
-	// Event streams never end by themselves; end them so clients reconnect elsewhere.
 	for (const res of streams) res.end();
-	server.closeIdleConnections();
+	const drainUntil = Date.now() + timeoutMs;
+	while (inFlight > 0 && Date.now() < drainUntil) {
+		server.closeIdleConnections();
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	if (inFlight > 0) {
+		console.log(
+			`  ${inFlight} request(s) still running after ${timeoutMs / 1000} s; stopping anyway`
+		);
+	}
+	server.closeAllConnections();
 	process.emit('sveltekit:shutdown', signal);
 	// The init hook's listener stops the job queue (letting a running job finish) and closes
-	// the database (and the PGlite lock); it leaves its promise here for us to wait on.
+	// the database, which stops the embedded server; it leaves its promise here to wait on.
 	await (globalThis.trellisShutdownDone ?? new Promise((r) => setTimeout(r, 300)));
 	process.exit(0);
 }

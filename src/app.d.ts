@@ -13,6 +13,8 @@ declare global {
 				pronouns: string | null;
 			} | null;
 			roles: { admin: boolean; facilitator: boolean; participant: boolean; peerTrainer: boolean };
+			/** Set by handleError when a request failed because the database disk is full. */
+			diskFull?: boolean;
 		}
 		interface Error {
 			message: string;

@@ -11,6 +11,8 @@ import { startBackgroundJobs } from '#lib/server/jobs/background-jobs.ts';
 import { stopLiveHub } from '#lib/server/live/live-hub.ts';
 import { closeTransports } from '#lib/server/email/send-email.ts';
 import { log } from '#lib/server/log.ts';
+import { isDiskFull } from '#lib/server/db/db-errors.ts';
+import { noteDiskFull } from '#lib/server/ops/disk-full.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
 import { rolesOf } from '#lib/server/accounts/users.queries.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
@@ -93,7 +95,12 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let response = await resolve(event);
+	if (event.locals.diskFull && response.status >= 500) {
+		// Not the app's fault and not permanent: 503 with a hint when to come back.
+		response = new Response(response.body, { status: 503, headers: response.headers });
+		response.headers.set('retry-after', '120');
+	}
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	const video = response.headers.get(VIDEO_ORIGIN_HEADER);
@@ -115,6 +122,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(securityHeaders, originGuard, i18n, session);
 
 export const handleError: HandleServerError = (caught) => {
+	if (caught.kind === 'unknown' && isDiskFull(caught.error)) {
+		noteDiskFull();
+		caught.event.locals.diskFull = true;
+		return { message: m.error_disk_full() };
+	}
 	if (caught.kind === 'unknown') {
 		log.error({ err: caught.error, path: caught.event.url.pathname }, 'unhandled error');
 		return { message: m.error_generic() };

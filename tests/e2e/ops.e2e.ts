@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 test('/healthz reports the database kind', async ({ request }) => {
 	const r = await request.get('/healthz');
 	expect(r.status()).toBe(200);
-	expect(await r.json()).toEqual({ status: 'ok', db: 'pglite' });
+	expect(await r.json()).toEqual({ status: 'ok', db: 'embedded' });
 });
 
 function start(
@@ -20,7 +20,7 @@ function start(
 			...process.env,
 			HOST: '127.0.0.1',
 			PORT: String(port),
-			DATABASE_URL: `pglite:${dir}`,
+			DATA_DIR: dir,
 			LOG_LEVEL: 'warn',
 			SHUTDOWN_TIMEOUT: '3'
 		}

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
 
 describe('parseConfig', () => {
-	it('defaults to embedded PGlite on 127.0.0.1:3000', () => {
+	it('defaults to the embedded PostgreSQL in ./data on 127.0.0.1:3000', () => {
 		const c = parseConfig({});
-		expect(c.DATABASE_URL).toBe('pglite:./data');
+		expect(c.DATABASE_URL).toBeUndefined();
+		expect(c.DATA_DIR).toBe('./data');
 		expect(c.origin).toBe('http://127.0.0.1:3000');
+	});
+	it('tells someone with an old pglite: URL what to set instead', () => {
+		expect(() => parseConfig({ DATABASE_URL: 'pglite:./data' })).toThrow(
+			/DATABASE_URL no longer takes pglite:.*set DATA_DIR/
+		);
 	});
 	it('explains every problem in one readable error', () => {
 		try {
@@ -14,7 +20,7 @@ describe('parseConfig', () => {
 		} catch (e) {
 			expect(e).toBeInstanceOf(ConfigError);
 			const msg = (e as Error).message;
-			expect(msg).toContain('DATABASE_URL must be pglite:');
+			expect(msg).toContain('DATABASE_URL must be postgres://');
 			expect(msg).toContain('PORT');
 			expect(msg).toContain('SMTP_URL must start with smtp://');
 		}

@@ -8,13 +8,20 @@ import { z } from 'zod';
 const databaseUrl = z
 	.string()
 	.trim()
+	.refine((v) => !/^pglite:/.test(v), {
+		message:
+			'no longer takes pglite:… (the embedded database is now PostgreSQL). Leave DATABASE_URL unset and set DATA_DIR to that directory instead: its PGlite data is imported at the next start'
+	})
 	.refine((v) => /^pglite:/.test(v) || /^postgres(ql)?:\/\//.test(v), {
-		message: 'must be pglite:<directory>, pglite:memory or postgres://user@host:port/database'
+		message:
+			'must be postgres://user:password@host:port/database (or unset for the embedded database in DATA_DIR)'
 	});
 
 const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	DATABASE_URL: databaseUrl.default('pglite:./data'),
+	/** Unset: the embedded PostgreSQL in DATA_DIR. Set: that external server. */
+	DATABASE_URL: databaseUrl.optional(),
+	DATA_DIR: z.string().trim().min(1).default('./data'),
 	HOST: z.string().trim().min(1).default('127.0.0.1'),
 	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 	APP_ORIGIN: z

@@ -1,14 +1,23 @@
 import { json } from '@sveltejs/kit';
 import { appContext } from '#lib/server/context.ts';
 import { ping } from '#lib/server/ops/health.queries.ts';
+import { diskFull } from '#lib/server/ops/disk-full.ts';
 import type { RequestHandler } from './$types';
+
+const noStore = { 'cache-control': 'no-store' };
 
 export const GET: RequestHandler = async () => {
 	const { db, kind } = await appContext();
 	try {
 		await ping(db);
-		return json({ status: 'ok', db: kind }, { headers: { 'cache-control': 'no-store' } });
 	} catch {
-		return json({ status: 'unavailable', db: kind }, { status: 503 });
+		return json({ status: 'unavailable', db: kind }, { status: 503, headers: noStore });
 	}
+	if (diskFull()) {
+		return json(
+			{ status: 'unavailable', db: kind, reason: 'no space left' },
+			{ status: 503, headers: noStore }
+		);
+	}
+	return json({ status: 'ok', db: kind }, { headers: noStore });
 };

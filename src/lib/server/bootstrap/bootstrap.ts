@@ -1,6 +1,11 @@
 import type { AppContext } from '../context.ts';
 import { log } from '../log.ts';
-import { firstOrganisation, insertOrganisation } from '../organisations/organisations.queries.ts';
+import {
+	firstOrganisation,
+	insertOrganisation,
+	lockBootstrap
+} from '../organisations/organisations.queries.ts';
+import { createAuth } from '../auth/auth.ts';
 import { countAdmins } from '../accounts/users.queries.ts';
 import { inviteMember } from '../accounts/invite-member.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
@@ -19,22 +24,32 @@ export type BootstrapResult = { seeded: boolean; demo?: { email: string; passwor
  * invited through INITIAL_ADMIN_EMAIL (the link goes by SMTP or into the outbox log).
  */
 export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
-	const { db, cfg, auth } = ctx;
-	let org = await firstOrganisation(db);
-	const empty = !org;
-	if (!org) {
-		const demo = cfg.NODE_ENV !== 'production' && cfg.DEMO_SEED === 'auto';
-		org = await insertOrganisation(db, {
-			slug: demo ? 'demo' : 'main',
-			name: process.env.ORG_NAME || (demo ? 'Demo Recovery College' : 'Trellis')
-		});
-		if (demo) {
-			await seedDemo(db, auth, org.id);
-			log.info({ organisation: org.name }, 'seeded the demo organisation');
+	const { db, cfg } = ctx;
+	const demo = cfg.NODE_ENV !== 'production' && cfg.DEMO_SEED === 'auto';
+	/*
+	 * The organisation, its demo people and its crisis lines are created in ONE transaction:
+	 * a start killed half-way leaves an empty database (the next start seeds it again), never
+	 * an organisation whose advertised admin cannot sign in. The lock keeps two instances
+	 * starting together on one database from both seeding.
+	 */
+	let empty = false;
+	const org = await db.transaction(async (tx) => {
+		await lockBootstrap(tx);
+		let o = await firstOrganisation(tx);
+		if (!o) {
+			empty = true;
+			o = await insertOrganisation(tx, {
+				slug: demo ? 'demo' : 'main',
+				name: process.env.ORG_NAME || (demo ? 'Demo Recovery College' : 'Trellis')
+			});
+			// better-auth writes the accounts through the same transaction.
+			if (demo) await seedDemo(tx, createAuth(tx, cfg), o.id);
 		}
-	}
-	// An organisation never runs without the verified crisis lines; admins add the rest.
-	if ((await seedCrisisResources(db, org.id)) > 0) log.info('seeded the verified crisis resources');
+		// An organisation never runs without the verified crisis lines; admins add the rest.
+		if ((await seedCrisisResources(tx, o.id)) > 0) log.info('seeded the verified crisis resources');
+		return o;
+	});
+	if (empty && demo) log.info({ organisation: org.name }, 'seeded the demo organisation');
 	for (const slug of COURSE_SLUGS) {
 		// A package with errors is not imported; the last good version keeps serving.
 		const v = validateCoursePackage(loadCoursePackage(slug));
@@ -56,7 +71,7 @@ export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
 		});
 		if (r.ok) log.info({ email: initialAdmin }, 'invited the first admin; see the email or outbox');
 	}
-	const seeded = empty && cfg.NODE_ENV !== 'production' && cfg.DEMO_SEED === 'auto';
+	const seeded = empty && demo;
 	return seeded || (org.slug === 'demo' && cfg.NODE_ENV !== 'production')
 		? { seeded, demo: { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } }
 		: { seeded };

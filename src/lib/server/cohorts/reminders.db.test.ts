@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { openDb, type DbHandle } from '../db/client.ts';
 import { emailOutbox, notifications } from '../db/schema/index.ts';
-import { createTestDb, testConfig, testDatabaseUrl } from '../testing/test-db.ts';
+import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makePerson } from '../testing/factories.ts';
 import { makeCohort } from '../testing/cohort-fixtures.ts';
 import { startBackgroundJobs } from '../jobs/background-jobs.ts';
@@ -14,7 +11,6 @@ import { moveSession } from './move-session.ts';
 import { sessionsOf } from './cohorts.queries.ts';
 import { sendDueReminders } from './send-reminders.ts';
 
-const onPostgres = !!process.env.TEST_DATABASE_URL;
 const HOUR = 3_600_000;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -93,24 +89,12 @@ describe('reminders', () => {
 			pollingIntervalSeconds: 0.5,
 			onSwept: () => swept++
 		};
-		let first: DbHandle;
-		let reopen: () => Promise<DbHandle>;
-		if (onPostgres) {
-			first = await createTestDb();
-			cleanups.push(() => first.close());
-			reopen = () => openDb(testDatabaseUrl(first), { migrate: false, max: 2 });
-		} else {
-			const dir = mkdtempSync(join(tmpdir(), 'trellis-reminders-'));
-			cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-			first = await openDb(`pglite:${dir}`);
-			reopen = () => openDb(`pglite:${dir}`);
-		}
+		const first = await createTestDb();
+		cleanups.push(() => first.close());
+		const reopen = () => openDb(first.url, { migrate: false, max: 2 });
 		const { cohort, sessions } = await cohortWithPeople(first, cfg, now);
 		const t = sessions[0].startsAt.getTime();
-		const app = (h: DbHandle) => ({
-			db: h.db,
-			cfg: { ...cfg, DATABASE_URL: onPostgres ? testDatabaseUrl(h) : cfg.DATABASE_URL }
-		});
+		const app = (h: DbHandle) => ({ db: h.db, cfg });
 
 		const a = await startBackgroundJobs(first, app(first), opts);
 		now = new Date(t - 23 * HOUR);
@@ -120,14 +104,10 @@ describe('reminders', () => {
 
 		// "Restart": the instance stops, a new one starts on the same data and the clock moves on.
 		await a.stop();
-		let second = first;
-		if (!onPostgres) {
-			await first.close();
-			second = await reopen();
-		}
+		const second = await reopen();
 		const b = await startBackgroundJobs(second, app(second), opts);
-		// On PostgreSQL a second instance runs beside the first database handle too.
-		const others = onPostgres ? [await reopen()] : [];
+		// A second instance runs beside the restarted one too.
+		const others = [await reopen()];
 		const extra = await Promise.all(others.map((o) => startBackgroundJobs(o, app(o), opts)));
 		now = new Date(t - 30 * 60_000);
 		for (const jobs of [b, ...extra]) await jobs.send('reminder-sweep', {});
@@ -138,6 +118,6 @@ describe('reminders', () => {
 		expect(await reminders(second, cohort.id, 'reminder-24h')).toHaveLength(5);
 		for (const jobs of [b, ...extra]) await jobs.stop();
 		for (const o of others) await o.close();
-		if (!onPostgres) await second.close();
+		await second.close();
 	}, 60_000);
 });

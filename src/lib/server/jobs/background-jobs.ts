@@ -26,7 +26,6 @@ export async function startBackgroundJobs(
 ) {
 	const now = opts.now ?? (() => new Date());
 	const jobs = await startJobs(handle, {
-		connectionString: app.cfg.DATABASE_URL,
 		pollingIntervalSeconds: opts.pollingIntervalSeconds,
 		queues: { 'reminder-sweep': { policy: 'exclusive', retryLimit: 2, expireInSeconds: 120 } }
 	});

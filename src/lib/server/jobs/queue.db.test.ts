@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../db/client.ts';
-import { ping } from '../ops/health.queries.ts';
-import { createTestDb, testDatabaseUrl } from '../testing/test-db.ts';
-import { pgliteDatabase, startJobs, type Jobs, type JobsOptions } from './queue.ts';
+import { createTestDb } from '../testing/test-db.ts';
+import { startJobs, type Jobs, type JobsOptions } from './queue.ts';
 
-const onPostgres = !!process.env.TEST_DATABASE_URL;
 const cleanups: (() => Promise<void>)[] = [];
-const dirs: string[] = [];
 /** One database for the tests that need nothing of their own; each uses its own queue names. */
 let shared: DbHandle;
 
@@ -25,13 +18,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
 	await shared?.close();
-	dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
-
-/** The URL of a handle's database, which pg-boss needs on PostgreSQL for its own pool. */
-function urlOf(h: DbHandle): string | undefined {
-	return h.kind === 'postgres' ? testDatabaseUrl(h) : undefined;
-}
 
 async function testDb(): Promise<DbHandle> {
 	const h = await createTestDb();
@@ -45,7 +32,6 @@ async function jobsOn<Q extends string>(
 ): Promise<Jobs<Q>> {
 	const jobs = await startJobs(h, {
 		queues,
-		connectionString: urlOf(h),
 		pollingIntervalSeconds: 0.5
 	});
 	cleanups.push(() => jobs.stop());
@@ -104,30 +90,22 @@ describe(startJobs.name, () => {
 	});
 
 	it('works a job that was sent before a restart', async () => {
-		let h: DbHandle;
-		let reopen: () => Promise<DbHandle>;
-		if (onPostgres) {
-			h = await testDb();
-			reopen = async () => h;
-		} else {
-			const dir = mkdtempSync(join(tmpdir(), 'trellis-jobs-'));
-			dirs.push(dir);
-			h = await openDb(`pglite:${dir}`);
-			reopen = async () => {
-				const again = await openDb(`pglite:${dir}`);
-				cleanups.push(() => again.close());
-				return again;
-			};
-		}
+		const first = await createTestDb();
+		const h = await openDb(first.url, { migrate: false, max: 2 });
+		cleanups.push(() => first.close());
+		const reopen = async () => {
+			const again = await openDb(first.url, { migrate: false, max: 2 });
+			cleanups.unshift(() => again.close());
+			return again;
+		};
 
 		const before = await startJobs(h, {
 			queues: { 'test-restart': {} },
-			connectionString: urlOf(h),
 			pollingIntervalSeconds: 0.5
 		});
 		const id = await before.send('test-restart', { n: 1 });
 		await before.stop();
-		if (!onPostgres) await h.close();
+		await h.close();
 
 		const h2 = await reopen();
 		expect(await jobState(h2, id!)).toBe('created');
@@ -140,43 +118,40 @@ describe(startJobs.name, () => {
 		expect(seen).toEqual([id]);
 	});
 
-	it.skipIf(!onPostgres)(
-		'two instances on one database work each of 50 jobs exactly once',
-		async () => {
-			const h1 = await testDb();
-			const h2 = await openDb(urlOf(h1)!, { migrate: false, max: 2 });
-			cleanups.push(() => h2.close());
-			const a = await jobsOn(h1, { 'test-two-instances': {} });
-			const b = await jobsOn(h2, { 'test-two-instances': {} });
-			const handled: { by: 'a' | 'b'; id: string }[] = [];
-			for (const [by, jobs] of [
-				['a', a],
-				['b', b]
-			] as const) {
-				await jobs.work('test-two-instances', async (_data, job) => {
-					handled.push({ by, id: job.id });
-					// Slow enough that neither instance drains the queue before the other polls.
-					await sleep(40);
-				});
-			}
-
-			const ids = await Promise.all(
-				Array.from({ length: 50 }, (_, n) => (n % 2 ? a : b).send('test-two-instances', { n }))
-			);
-			await waitFor(() => handled.length >= 50, 15_000);
-			await sleep(1_500);
-
-			expect(handled).toHaveLength(50);
-			expect(new Set(handled.map((x) => x.id))).toEqual(new Set(ids));
-			expect(handled.some((x) => x.by === 'a')).toBe(true);
-			expect(handled.some((x) => x.by === 'b')).toBe(true);
-			const states = await rows<{ state: string; n: number }>(
-				h1,
-				sql`select state, count(*)::int as n from pgboss.job where name = 'test-two-instances' group by state`
-			);
-			expect(states).toEqual([{ state: 'completed', n: 50 }]);
+	it('two instances on one database work each of 50 jobs exactly once', async () => {
+		const h1 = await testDb();
+		const h2 = await openDb(h1.url, { migrate: false, max: 2 });
+		cleanups.push(() => h2.close());
+		const a = await jobsOn(h1, { 'test-two-instances': {} });
+		const b = await jobsOn(h2, { 'test-two-instances': {} });
+		const handled: { by: 'a' | 'b'; id: string }[] = [];
+		for (const [by, jobs] of [
+			['a', a],
+			['b', b]
+		] as const) {
+			await jobs.work('test-two-instances', async (_data, job) => {
+				handled.push({ by, id: job.id });
+				// Slow enough that neither instance drains the queue before the other polls.
+				await sleep(40);
+			});
 		}
-	);
+
+		const ids = await Promise.all(
+			Array.from({ length: 50 }, (_, n) => (n % 2 ? a : b).send('test-two-instances', { n }))
+		);
+		await waitFor(() => handled.length >= 50, 15_000);
+		await sleep(1_500);
+
+		expect(handled).toHaveLength(50);
+		expect(new Set(handled.map((x) => x.id))).toEqual(new Set(ids));
+		expect(handled.some((x) => x.by === 'a')).toBe(true);
+		expect(handled.some((x) => x.by === 'b')).toBe(true);
+		const states = await rows<{ state: string; n: number }>(
+			h1,
+			sql`select state, count(*)::int as n from pgboss.job where name = 'test-two-instances' group by state`
+		);
+		expect(states).toEqual([{ state: 'completed', n: 50 }]);
+	});
 
 	it('retries a failing handler until it succeeds', async () => {
 		const h = shared;
@@ -231,7 +206,6 @@ describe(startJobs.name, () => {
 				)
 			)[0].n;
 
-		// On PGlite a send through the queue's own connection here would wait forever.
 		await expect(
 			withDeadline(
 				h.db.transaction(async (tx) => {
@@ -290,20 +264,4 @@ describe(startJobs.name, () => {
 		const jobs = (await jobsOn(h, { 'test-known': {} })) as Jobs<string>;
 		await expect(jobs.send('test-unknown', {})).rejects.toThrow('not declared');
 	});
-});
-
-describe(pgliteDatabase.name, () => {
-	it.skipIf(onPostgres)(
-		'rolls back a failed transaction script before a queued app query runs',
-		async () => {
-			const h = shared;
-			const bossDb = pgliteDatabase(h.raw as PGlite);
-
-			const script = bossDb.executeSql('BEGIN; SELECT 1; SELECT 1 / 0; COMMIT;');
-			const appQuery = ping(h.db);
-
-			await expect(script).rejects.toThrow('division by zero');
-			await expect(appQuery).resolves.toBeUndefined();
-		}
-	);
 });

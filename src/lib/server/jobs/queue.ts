@@ -1,9 +1,7 @@
-import type { PGlite, Results } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import {
 	fromDrizzle,
 	PgBoss,
-	type Db as BossDb,
 	type DrizzleTransactionLike,
 	type JobResult,
 	type Queue,
@@ -28,9 +26,7 @@ export type QueueSettings = Pick<
 export type JobsOptions<Q extends string> = {
 	/** Every queue the app uses. send/work/schedule accept only these names. */
 	queues: Record<Q, QueueSettings>;
-	/** Required on PostgreSQL: pg-boss runs its own small `pg` pool on the same database. */
-	connectionString?: string;
-	/** Connections in that pool (PostgreSQL only). Default 4. */
+	/** Connections in pg-boss's own small `pg` pool on the app's database. Default 4. */
 	maxConnections?: number;
 	/** How often an idle worker looks for jobs. Default 2; at least 0.5. */
 	pollingIntervalSeconds?: number;
@@ -48,10 +44,7 @@ export type SendJobOptions = {
 	/** A Date, an ISO string, or a number of seconds from now. */
 	startAfter?: Date | string | number;
 	retryLimit?: number;
-	/**
-	 * A Drizzle transaction to enqueue in: the job exists only if the transaction commits. On
-	 * PGlite this is the only way to send from inside a transaction (see the ADR).
-	 */
+	/** A Drizzle transaction to enqueue in: the job exists only if the transaction commits. */
 	tx?: Pick<Db, 'execute'>;
 };
 
@@ -202,39 +195,10 @@ function bossOptions<Q extends string>(
 	handle: DbHandle,
 	opts: JobsOptions<Q>
 ): ConstructorParameters<typeof PgBoss>[0] {
-	if (handle.kind === 'pglite') {
-		return { db: pgliteDatabase(handle.raw as PGlite), backend: 'pglite' };
-	}
-	if (!opts.connectionString) {
-		throw new Error('startJobs needs the connectionString of the PostgreSQL database');
-	}
+	// node-postgres reads the URL's `host` query parameter as the embedded server's socket directory.
 	return {
-		connectionString: opts.connectionString,
+		connectionString: handle.url,
 		max: opts.maxConnections ?? 4,
 		application_name: 'trellis-jobs'
-	};
-}
-
-// pg-boss's transaction scripts: `BEGIN; SET LOCAL …; <statements>; COMMIT;` with no parameters.
-const TRANSACTION_SCRIPT = /^\s*BEGIN;([\s\S]*)COMMIT;\s*$/;
-
-/**
- * pg-boss's database interface over the app's PGlite instance.
- *
- * PGlite's query() takes one statement, so parameterless scripts go through exec(), as in
- * pg-boss's own fromPglite. That adapter sends the ROLLBACK after a failed script as a
- * separate call, and PGlite may run a queued app query first, inside the aborted transaction,
- * where it fails. Running the script inside pglite.transaction() rolls back before PGlite's
- * lock is released.
- */
-export function pgliteDatabase(pglite: PGlite): BossDb {
-	const rowsOf = (results: Results[]) => ({ rows: results.flatMap((r) => r.rows) });
-	return {
-		async executeSql(text, values) {
-			if (values?.length) return pglite.query(text, values);
-			const script = TRANSACTION_SCRIPT.exec(text);
-			if (script) return rowsOf(await pglite.transaction((tx) => tx.exec(script[1])));
-			return rowsOf(await pglite.exec(text));
-		}
 	};
 }

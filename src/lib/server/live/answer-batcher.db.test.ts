@@ -123,33 +123,30 @@ describe('answers written together', () => {
 		expect(await answersOf(a.s1.id)).toHaveLength(6);
 	});
 
-	it.skipIf(!process.env.TEST_DATABASE_URL)(
-		'writers of one session queue for its events, so ids commit in the order they were taken',
-		async () => {
-			const a = await openCheckIn(2);
-			const order: string[] = [];
-			let releaseFirst!: () => void;
-			const held = new Promise<void>((r) => (releaseFirst = r));
-			// The first writer takes an id and holds its transaction open.
-			const first = h.db.transaction(async (tx) => {
-				const id = await appendEvent(tx, { cohortSessionId: a.s1.id, kind: 'test', payload: {} });
-				await held;
-				order.push(`first ${id}`);
-				return id;
-			});
-			await new Promise((r) => setTimeout(r, 100));
-			// The second must wait for the first to commit, and so gets the later id.
-			const second = h.db.transaction(async (tx) => {
-				const id = await appendEvent(tx, { cohortSessionId: a.s1.id, kind: 'test', payload: {} });
-				order.push(`second ${id}`);
-				return id;
-			});
-			await new Promise((r) => setTimeout(r, 200));
-			expect(order).toEqual([]);
-			releaseFirst();
-			const [id1, id2] = await Promise.all([first, second]);
-			expect(id2).toBeGreaterThan(id1);
-			expect(order).toEqual([`first ${id1}`, `second ${id2}`]);
-		}
-	);
+	it('writers of one session queue for its events, so ids commit in the order they were taken', async () => {
+		const a = await openCheckIn(2);
+		const order: string[] = [];
+		let releaseFirst!: () => void;
+		const held = new Promise<void>((r) => (releaseFirst = r));
+		// The first writer takes an id and holds its transaction open.
+		const first = h.db.transaction(async (tx) => {
+			const id = await appendEvent(tx, { cohortSessionId: a.s1.id, kind: 'test', payload: {} });
+			await held;
+			order.push(`first ${id}`);
+			return id;
+		});
+		await new Promise((r) => setTimeout(r, 100));
+		// The second must wait for the first to commit, and so gets the later id.
+		const second = h.db.transaction(async (tx) => {
+			const id = await appendEvent(tx, { cohortSessionId: a.s1.id, kind: 'test', payload: {} });
+			order.push(`second ${id}`);
+			return id;
+		});
+		await new Promise((r) => setTimeout(r, 200));
+		expect(order).toEqual([]);
+		releaseFirst();
+		const [id1, id2] = await Promise.all([first, second]);
+		expect(id2).toBeGreaterThan(id1);
+		expect(order).toEqual([`first ${id1}`, `second ${id2}`]);
+	});
 });

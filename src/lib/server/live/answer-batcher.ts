@@ -25,8 +25,8 @@ const MAX_BATCH = 500;
 
 /*
  * Group commit for live answers. When eighteen people in a hundred sessions answer at once,
- * each answer in its own transaction queues them one behind another on the database (on
- * PGlite there is one connection). Here answers that arrive while a write is under way wait
+ * each answer in its own transaction queues them one behind another for the pool's few
+ * connections. Here answers that arrive while a write is under way wait
  * for the next one and go together: one transaction, one insert, one "answered" event per
  * session and one announcement. A lone answer is written at once, so nothing is delayed when
  * the room is quiet; each caller is answered only after its answer is committed.

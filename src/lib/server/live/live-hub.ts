@@ -27,8 +27,7 @@ const PRESENCE_STALE_SECONDS = 90;
  * Fans live events out to the event streams of this process. Events are always read back
  * from the database (never passed in memory), so what a client receives live is exactly
  * what it would get by replaying: one source of truth, whichever instance wrote the event.
- * With PostgreSQL, NOTIFY tells every instance that a session has news; with PGlite there
- * is only this process, so publishing delivers directly.
+ * NOTIFY tells every instance (this one included) that a session has news.
  *
  * Who is connected is kept in live_presence under this instance's random id, so any
  * instance can list the participants whose streams are on another one. Presence writes run
@@ -60,11 +59,7 @@ export class LiveHub {
 		);
 		this.heartbeat = setInterval(() => this.queuePresence(() => this.beat()), this.heartbeatMs);
 		this.heartbeat.unref();
-		if (this.handle.kind !== 'postgres') return;
-		const sql = this.handle.raw as {
-			listen: (ch: string, fn: (p: string) => void) => Promise<{ unlisten: () => Promise<void> }>;
-		};
-		const l = await sql.listen(CHANNEL, (sessionId) => this.deliver(sessionId));
+		const l = await this.handle.raw.listen(CHANNEL, (sessionId) => this.deliver(sessionId));
 		this.unlisten = l.unlisten;
 	}
 
@@ -124,14 +119,9 @@ export class LiveHub {
 		});
 	}
 
-	/** Announces new events of a session to every instance (or, on PGlite, delivers them). */
+	/** Announces new events of a session to every instance, this one included. */
 	async announce(sessionId: string) {
-		if (this.handle.kind === 'postgres') {
-			const sql = this.handle.raw as { notify: (ch: string, p: string) => Promise<unknown> };
-			await sql.notify(CHANNEL, sessionId);
-		} else {
-			await this.deliver(sessionId);
-		}
+		await this.handle.raw.notify(CHANNEL, sessionId);
 	}
 
 	async subscribe(sessionId: string, sub: Subscriber) {

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createAuth, type Auth } from '../auth/auth.ts';
 import { openDb, type DbHandle } from '../db/client.ts';
 import { livePresence } from '../db/schema/index.ts';
-import { createTestDb, testConfig, testDatabaseUrl } from '../testing/test-db.ts';
+import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { LiveHub } from './live-hub.ts';
 import { makeLiveSession } from '../testing/live-fixtures.ts';
 
@@ -27,11 +27,9 @@ const liveSession = (participants?: number) => makeLiveSession(h.db, { cfg, auth
 describe('who is connected', () => {
 	it('facilitators on one instance see who is connected to another; stale rows are not listed', async () => {
 		const { s1, people } = await liveSession();
-		// On PostgreSQL the second instance has its own connections; PGlite has one process.
-		const other = process.env.TEST_DATABASE_URL
-			? await openDb(testDatabaseUrl(h), { migrate: false, max: 2 })
-			: h;
-		if (other !== h) cleanups.push(() => other.close());
+		// The second instance has its own connections to the same database.
+		const other = await openDb(h.url, { migrate: false, max: 2 });
+		cleanups.push(() => other.close());
 		const hubA = new LiveHub(h);
 		const hubB = new LiveHub(other);
 		await hubA.start();

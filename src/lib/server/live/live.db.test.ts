@@ -7,7 +7,6 @@ import { makeLiveSession } from '../testing/live-fixtures.ts';
 import { eq } from 'drizzle-orm';
 import { openDb } from '../db/client.ts';
 import { liveAnswers, liveEvents } from '../db/schema/index.ts';
-import { testDatabaseUrl } from '../testing/test-db.ts';
 import { signalMoment, upvote } from './submit-answer.ts';
 import { appendEvent, eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
 import { LiveHub } from './live-hub.ts';
@@ -165,39 +164,31 @@ describe('live session', () => {
 		unsubscribe();
 	});
 
-	it.skipIf(!process.env.TEST_DATABASE_URL)(
-		'events written on one instance reach streams on another',
-		async () => {
-			const { s1 } = await liveSession();
-			const other = await openDb(testDatabaseUrl(h), { migrate: false, max: 2 });
-			cleanups.push(() => other.close());
-			const hubA = new LiveHub(h);
-			const hubB = new LiveHub(other);
-			await hubA.start();
-			await hubB.start();
-			cleanups.push(
-				() => hubA.stop(),
-				() => hubB.stop()
-			);
-			const got: number[] = [];
-			await hubB.subscribe(s1.id, { facilitator: true, send: (e) => got.push(e.id) });
-			const ids = [];
-			for (let i = 0; i < 10; i++) {
-				ids.push(
-					await appendEvent(h.db, { cohortSessionId: s1.id, kind: 'state', payload: { i } })
-				);
-				await hubA.announce(s1.id);
-			}
-			const end = Date.now() + 5000;
-			while (got.length < 10 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-			expect(got).toEqual(ids);
-			const rows = await h.db
-				.select()
-				.from(liveEvents)
-				.where(eq(liveEvents.cohortSessionId, s1.id));
-			expect(rows).toHaveLength(10);
+	it('events written on one instance reach streams on another', async () => {
+		const { s1 } = await liveSession();
+		const other = await openDb(h.url, { migrate: false, max: 2 });
+		cleanups.push(() => other.close());
+		const hubA = new LiveHub(h);
+		const hubB = new LiveHub(other);
+		await hubA.start();
+		await hubB.start();
+		cleanups.push(
+			() => hubA.stop(),
+			() => hubB.stop()
+		);
+		const got: number[] = [];
+		await hubB.subscribe(s1.id, { facilitator: true, send: (e) => got.push(e.id) });
+		const ids = [];
+		for (let i = 0; i < 10; i++) {
+			ids.push(await appendEvent(h.db, { cohortSessionId: s1.id, kind: 'state', payload: { i } }));
+			await hubA.announce(s1.id);
 		}
-	);
+		const end = Date.now() + 5000;
+		while (got.length < 10 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+		expect(got).toEqual(ids);
+		const rows = await h.db.select().from(liveEvents).where(eq(liveEvents.cohortSessionId, s1.id));
+		expect(rows).toHaveLength(10);
+	});
 
 	it('Q&A upvotes count once per person and order the questions', async () => {
 		const {

@@ -202,7 +202,7 @@ export async function personalSnapshot(
 		moment_seen: boolean | null;
 		last_id: string | number;
 	};
-	const result: unknown = await q.execute(sql`
+	const [row] = (await q.execute(sql`
 		select
 			(select passed from live_answers
 				where cohort_session_id = ${sessionId} and block_id = ${blockId ?? ''}
@@ -213,9 +213,7 @@ export async function personalSnapshot(
 			(select acknowledged_at is not null from moment_signals
 				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}
 				order by created_at desc limit 1) as moment_seen,
-			(select coalesce(max(id), 0) from live_events where cohort_session_id = ${sessionId}) as last_id`);
-	// postgres.js returns the rows, PGlite an object holding them.
-	const [row] = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+			(select coalesce(max(id), 0) from live_events where cohort_session_id = ${sessionId}) as last_id`)) as unknown as Row[];
 	return {
 		mine: blockId && enrolmentId && row.passed !== null ? { passed: row.passed } : null,
 		moment:

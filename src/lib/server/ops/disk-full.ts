@@ -1,0 +1,28 @@
+import { embeddedDataDir } from '../db/index.ts';
+import { freeBytes, MIN_FREE_BYTES } from '../db/embedded-postgres.ts';
+import { log } from '../log.ts';
+
+/*
+ * A full disk shows up as failed writes, one per request. It is logged once a minute (not
+ * with a stack per request), answered with 503 by the hooks, and reported by /healthz until
+ * writes succeed again or space is freed.
+ */
+const REMEMBER_MS = 60_000;
+let lastSeen = 0;
+
+export function noteDiskFull(now = Date.now()) {
+	if (now - lastSeen > REMEMBER_MS) {
+		log.error('no space left on the database disk: writes are refused until space is freed');
+	}
+	lastSeen = now;
+}
+
+/** True while the database's disk is (or very recently was) out of space. */
+export function diskFull(now = Date.now()): boolean {
+	const dir = embeddedDataDir();
+	if (dir !== undefined) {
+		const free = freeBytes(dir);
+		if (free !== undefined && free < MIN_FREE_BYTES) return true;
+	}
+	return now - lastSeen < REMEMBER_MS;
+}
