@@ -27,7 +27,7 @@ export async function openTarget(
 	if (mode === 'backup') {
 		const running = runningServer(cfg.DATA_DIR);
 		if (running)
-			return { url: withDatabase(running, EMBEDDED_DATABASE), where, stop: async () => {} };
+			{return { url: withDatabase(running, EMBEDDED_DATABASE), where, stop: async () => {} };}
 	}
 	const server = await startEmbeddedPostgres({ dataDir: cfg.DATA_DIR, log: quiet });
 	await ensureDatabase(server.url('postgres'), EMBEDDED_DATABASE);

@@ -27,7 +27,7 @@ export async function restoreDatabase(sql: Sql, input: Readable): Promise<Restor
 	const it = lines[Symbol.asyncIterator]();
 	const first = await it.next();
 	if (first.done || !first.value.startsWith(HEADER_PREFIX))
-		return { ok: false, reason: 'not-a-backup' };
+		{return { ok: false, reason: 'not-a-backup' };}
 	let header: { format: number };
 	try {
 		header = JSON.parse(first.value.slice(HEADER_PREFIX.length));
@@ -62,7 +62,7 @@ export async function restoreDatabase(sql: Sql, input: Readable): Promise<Restor
 				if (!m) throw new Refused({ ok: false, reason: 'not-a-backup', detail: line.slice(0, 80) });
 				const table = m[1].replaceAll('""', '"');
 				if (!known.has(table))
-					throw new Refused({ ok: false, reason: 'unknown-table', detail: table });
+					{throw new Refused({ ok: false, reason: 'unknown-table', detail: table });}
 				const target: Writable = await tx.unsafe(line.replace(/;$/, '')).writable();
 				for (;;) {
 					const row = await it.next();
