@@ -46,6 +46,8 @@ describe('the embedded PostgreSQL', () => {
 	it('listens on a socket in the data directory only, and refuses a second Trellis while the first keeps working', async () => {
 		const dir = tempDir();
 		const first = await startEmbeddedPostgres({ dataDir: dir, log: recordingLog().log });
+		// A 0700 directory in /tmp is opened for passage to the server's user, not relocated.
+		expect(first.clusterDir).toBe(join(dir, 'postgres'));
 		try {
 			const sql = await connect(first.url('postgres'), { max: 1 });
 			const [row] =

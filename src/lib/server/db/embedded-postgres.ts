@@ -16,7 +16,8 @@ import {
 	statSync,
 	symlinkSync,
 	writeFileSync,
-	chownSync
+	chownSync,
+	chmodSync
 } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -206,6 +207,12 @@ function placeCluster(dataDir: string, owner: Owner): { link: string; real: stri
 	}
 	if (isLink) return { link, real: resolve(dataDir, readlinkSync(link)) };
 	if (!owner || reachableBy(dataDir, owner)) return { link, real: link };
+	if (reachableBy(dirname(dataDir), owner)) {
+		// Only the data directory itself is closed (e.g. made by mkdtemp, mode 0700): let the
+		// server's user pass through it (enter, not list), rather than keep the data elsewhere.
+		chmodSync(dataDir, statSync(dataDir).mode | 0o001);
+		return { link, real: link };
+	}
 	if (existsSync(link)) return { link, real: link }; // made earlier; reachability is checked at start
 	const real = join(ROOT_HOME, 'clusters', `${shortHash(dataDir)}`);
 	mkdirSync(dirname(real), { recursive: true, mode: 0o755 });
