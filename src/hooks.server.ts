@@ -19,13 +19,26 @@ import { asLocale } from '#lib/server/i18n/locale.ts';
 import { allowVideoServer, VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
 
 export const init: ServerInit = async () => {
+	const t0 = performance.now();
 	const ctx = await appContext();
+	const t1 = performance.now();
 	const result = await bootstrap(ctx);
+	const t2 = performance.now();
 	(globalThis as Record<string, unknown>).trellisStartInfo = { db: ctx.kind, ...result };
-	const jobs = await startBackgroundJobs(await getDbHandle(), ctx);
+	log.info({ databaseMs: Math.round(t1 - t0), bootstrapMs: Math.round(t2 - t1) }, 'ready to serve');
+	// The job queue (pg-boss checks its schema and queues: a few hundred ms) is not needed to
+	// serve pages, so it starts beside the first requests instead of delaying them.
+	const jobs = startBackgroundJobs(await getDbHandle(), ctx).catch((e) => {
+		log.error({ err: String(e) }, 'the job queue did not start; reminders are not sent');
+		return undefined;
+	});
 	process.once('sveltekit:shutdown' as never, () => {
 		(globalThis as Record<string, unknown>).trellisShutdownDone = (async () => {
-			await jobs.stop().catch((e) => log.error({ err: String(e) }, 'stopping jobs failed'));
+			await (
+				await jobs
+			)
+				?.stop()
+				.catch((e) => log.error({ err: String(e) }, 'stopping jobs failed'));
 			await stopLiveHub();
 			closeTransports();
 			await closeDb();

@@ -9,9 +9,7 @@ import { createAuth } from '../auth/auth.ts';
 import { countAdmins } from '../accounts/users.queries.ts';
 import { inviteMember } from '../accounts/invite-member.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
-import { loadCoursePackage } from '../courses/load-course-package.ts';
-import { validateCoursePackage } from '../courses/validate-course-package.ts';
-import { importCourseVersion } from '../courses/import-course-version.ts';
+import { importCoursePackage } from '../courses/import-course-package.ts';
 import { seedCrisisResources } from '../safety/seed-crisis-resources.ts';
 
 export const COURSE_SLUGS = ['recovery-oriented-practice'];
@@ -51,14 +49,12 @@ export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
 	});
 	if (empty && demo) log.info({ organisation: org.name }, 'seeded the demo organisation');
 	for (const slug of COURSE_SLUGS) {
-		// A package with errors is not imported; the last good version keeps serving.
-		const v = validateCoursePackage(loadCoursePackage(slug));
-		if (!v.pkg) {
-			log.error({ slug, errors: v.errors.slice(0, 20) }, 'course package has errors; not imported');
-			continue;
+		const r = await importCoursePackage(db, slug);
+		if (r.status === 'invalid') {
+			log.error({ slug, errors: r.errors.slice(0, 20) }, 'course package has errors; not imported');
+		} else if (r.status === 'imported' && r.created) {
+			log.info({ slug, version: r.version }, 'imported a new course version');
 		}
-		const r = await importCourseVersion(db, v.pkg);
-		if (r.created) log.info({ slug, version: r.version }, 'imported a new course version');
 	}
 	const initialAdmin = process.env.INITIAL_ADMIN_EMAIL;
 	if (initialAdmin && (await countAdmins(db, org.id)) === 0) {

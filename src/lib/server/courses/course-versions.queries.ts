@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { courseVersions } from '../db/schema/index.ts';
+import { courseSources, courseVersions } from '../db/schema/index.ts';
 
 export async function findVersionByHash(db: Db, slug: string, contentHash: string) {
 	const [row] = await db
@@ -44,4 +44,20 @@ export async function versionByNumber(db: Db, slug: string, version: number) {
 		.where(and(eq(courseVersions.slug, slug), eq(courseVersions.version, version)))
 		.limit(1);
 	return row;
+}
+
+export async function findCourseSource(db: Db, slug: string, fingerprint: string) {
+	const [row] = await db
+		.select({ courseVersionId: courseSources.courseVersionId })
+		.from(courseSources)
+		.where(and(eq(courseSources.slug, slug), eq(courseSources.fingerprint, fingerprint)))
+		.limit(1);
+	return row;
+}
+
+export async function insertCourseSource(
+	db: Db,
+	s: { slug: string; fingerprint: string; courseVersionId: string }
+) {
+	await db.insert(courseSources).values(s).onConflictDoNothing();
 }

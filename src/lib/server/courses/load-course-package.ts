@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -57,4 +57,22 @@ export function loadCoursePackage(slug: string, root = CONTENT_ROOT): RawPackage
 	});
 	const terms = (read(join(root, 'stigmatising-terms.yaml')) ?? {}) as Record<string, string[]>;
 	return { course, courseText, sourceHashes, sessions, terms, readErrors };
+}
+
+/** sha256 of every file of the package (paths and bytes) and of the term list, without parsing. */
+export function fingerprintCoursePackage(slug: string, root = CONTENT_ROOT): string {
+	const h = createHash('sha256');
+	const dir = join(root, 'courses', slug);
+	const files = [
+		...readdirSync(dir, { recursive: true, withFileTypes: true })
+			.filter((e) => e.isFile())
+			.map((e) => join(e.parentPath, e.name)),
+		join(root, 'stigmatising-terms.yaml')
+	].sort();
+	for (const f of files) {
+		h.update(`${f}\0`);
+		h.update(existsSync(f) ? readFileSync(f) : Buffer.alloc(0));
+		h.update('\0');
+	}
+	return h.digest('hex');
 }

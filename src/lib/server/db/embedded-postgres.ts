@@ -158,6 +158,14 @@ function serviceOwner(log: Logger): Owner {
 }
 
 function idsOf(user: string): Owner {
+	try {
+		for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
+			const f = line.split(':');
+			if (f[0] === user) return { uid: Number(f[2]), gid: Number(f[3]) };
+		}
+	} catch {
+		/* no /etc/passwd: fall through to `id` */
+	}
 	const r = spawnSync('id', ['-u', user], { encoding: 'utf8' });
 	const g = spawnSync('id', ['-g', user], { encoding: 'utf8' });
 	if (r.status !== 0 || g.status !== 0) return undefined;
@@ -248,8 +256,9 @@ function placeSocket(clusterDir: string, owner: Owner): string {
 	return dir;
 }
 
+/* A restore or copy made as root may have left root's files; the server must own them all. */
 function chownTree(dir: string, owner: Owner) {
-	if (!owner) return;
+	if (!owner || statSync(dir).uid === owner.uid) return;
 	spawnSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
 }
 
@@ -487,7 +496,7 @@ async function startLocked(
 					`Start the earlier Trellis, run "npm run backup", then "npm run restore FILE" with this one into a new DATA_DIR.`
 			);
 		}
-		chownTree(clusterDir, owner); // a restore or copy made as root may have left root's files
+		chownTree(clusterDir, owner);
 	}
 
 	const socketDir = placeSocket(clusterDir, owner);
@@ -535,6 +544,10 @@ async function startLocked(
 	);
 	child.once('error', () => {});
 	child.stdin?.on('error', () => {});
+	// The server never keeps this process alive by itself; when this process ends, the
+	// watchdog stops the server.
+	child.unref();
+	(child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
 
 	// Ready when postmaster.pid says so (crash recovery after a hard kill can take a while).
 	const deadline = Date.now() + 120_000;
