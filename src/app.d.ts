@@ -13,8 +13,8 @@ declare global {
 				pronouns: string | null;
 			} | null;
 			roles: { admin: boolean; facilitator: boolean; participant: boolean; peerTrainer: boolean };
-			/** Set by handleError when a request failed because the database disk is full. */
-			diskFull?: boolean;
+			/** Set by handleError when a request failed for want of disk space or database. */
+			unavailable?: 'disk-full' | 'database';
 		}
 		interface Error {
 			message: string;

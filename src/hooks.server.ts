@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import type { RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
@@ -11,8 +12,8 @@ import { startBackgroundJobs } from '#lib/server/jobs/background-jobs.ts';
 import { stopLiveHub } from '#lib/server/live/live-hub.ts';
 import { closeTransports } from '#lib/server/email/send-email.ts';
 import { log } from '#lib/server/log.ts';
-import { isDiskFull } from '#lib/server/db/db-errors.ts';
-import { noteDiskFull } from '#lib/server/ops/disk-full.ts';
+import { isDbUnavailable, isDiskFull } from '#lib/server/db/db-errors.ts';
+import { diskFull, noteDiskFull } from '#lib/server/ops/disk-full.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
 import { rolesOf } from '#lib/server/accounts/users.queries.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
@@ -107,9 +108,45 @@ const session: Handle = async ({ event, resolve }) => {
 	return svelteKitHandler({ event, resolve, auth, building });
 };
 
+/** 503 with a sentence in the person's language and a hint when to come back. */
+function unavailableResponse(event: RequestEvent, why: 'disk-full' | 'database') {
+	const message = why === 'disk-full' ? m.error_disk_full() : m.error_db_unavailable();
+	const json =
+		(event.request.headers.get('accept') ?? '').includes('json') ||
+		event.url.pathname.startsWith('/api/');
+	const headers = { 'retry-after': why === 'disk-full' ? '120' : '10' };
+	return json
+		? Response.json({ message }, { status: 503, headers })
+		: new Response(message, {
+				status: 503,
+				headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }
+			});
+}
+
+/*
+ * While the database's disk is (nearly) full, changes are refused before they reach the
+ * database: a PostgreSQL that cannot write its log stops, which would take the reading pages
+ * down too. Reading goes on.
+ */
+const diskGuard: Handle = async ({ event, resolve }) => {
+	if (UNSAFE.has(event.request.method) && diskFull()) {
+		return unavailableResponse(event, 'disk-full');
+	}
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
-	if (event.locals.diskFull && response.status >= 500) {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		// Thrown past the routes (e.g. by the auth library's endpoints): answered here.
+		const why = isDiskFull(e) ? 'disk-full' : isDbUnavailable(e) ? 'database' : undefined;
+		if (!why) throw e;
+		if (why === 'disk-full') noteDiskFull();
+		response = unavailableResponse(event, why);
+	}
+	if (event.locals.unavailable && response.status >= 500) {
 		// Not the app's fault and not permanent: 503 with a hint when to come back.
 		response = new Response(response.body, { status: 503, headers: response.headers });
 		response.headers.set('retry-after', '120');
@@ -132,13 +169,18 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, originGuard, i18n, session);
+export const handle = sequence(securityHeaders, originGuard, i18n, diskGuard, session);
 
 export const handleError: HandleServerError = (caught) => {
 	if (caught.kind === 'unknown' && isDiskFull(caught.error)) {
 		noteDiskFull();
-		caught.event.locals.diskFull = true;
+		caught.event.locals.unavailable = 'disk-full';
 		return { message: m.error_disk_full() };
+	}
+	if (caught.kind === 'unknown' && isDbUnavailable(caught.error)) {
+		log.warn({ path: caught.event.url.pathname }, 'the database is not answering');
+		caught.event.locals.unavailable = 'database';
+		return { message: m.error_db_unavailable() };
 	}
 	if (caught.kind === 'unknown') {
 		log.error({ err: caught.error, path: caught.event.url.pathname }, 'unhandled error');

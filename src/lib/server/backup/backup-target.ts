@@ -26,8 +26,9 @@ export async function openTarget(
 	const where = `the embedded database in ${cfg.DATA_DIR}`;
 	if (mode === 'backup') {
 		const running = runningServer(cfg.DATA_DIR);
-		if (running)
-			{return { url: withDatabase(running, EMBEDDED_DATABASE), where, stop: async () => {} };}
+		if (running) {
+			return { url: withDatabase(running, EMBEDDED_DATABASE), where, stop: async () => {} };
+		}
 	}
 	const server = await startEmbeddedPostgres({ dataDir: cfg.DATA_DIR, log: quiet });
 	await ensureDatabase(server.url('postgres'), EMBEDDED_DATABASE);

@@ -26,8 +26,9 @@ export async function restoreDatabase(sql: Sql, input: Readable): Promise<Restor
 	const lines = createInterface({ input, crlfDelay: Infinity });
 	const it = lines[Symbol.asyncIterator]();
 	const first = await it.next();
-	if (first.done || !first.value.startsWith(HEADER_PREFIX))
-		{return { ok: false, reason: 'not-a-backup' };}
+	if (first.done || !first.value.startsWith(HEADER_PREFIX)) {
+		return { ok: false, reason: 'not-a-backup' };
+	}
 	let header: { format: number };
 	try {
 		header = JSON.parse(first.value.slice(HEADER_PREFIX.length));
@@ -61,8 +62,9 @@ export async function restoreDatabase(sql: Sql, input: Readable): Promise<Restor
 				const m = COPY_LINE.exec(line);
 				if (!m) throw new Refused({ ok: false, reason: 'not-a-backup', detail: line.slice(0, 80) });
 				const table = m[1].replaceAll('""', '"');
-				if (!known.has(table))
-					{throw new Refused({ ok: false, reason: 'unknown-table', detail: table });}
+				if (!known.has(table)) {
+					throw new Refused({ ok: false, reason: 'unknown-table', detail: table });
+				}
 				const target: Writable = await tx.unsafe(line.replace(/;$/, '')).writable();
 				for (;;) {
 					const row = await it.next();

@@ -9,6 +9,24 @@ export function isDiskFull(e: unknown): boolean {
 	return err.cause !== undefined && err.cause !== e && isDiskFull(err.cause);
 }
 
+/** The database cannot be reached (stopped, restarting, or refusing connections for now). */
+export function isDbUnavailable(e: unknown): boolean {
+	const err = e as { code?: string; message?: string; cause?: unknown } | undefined;
+	if (!err) return false;
+	const codes = [
+		'ECONNREFUSED',
+		'CONNECTION_CLOSED',
+		'CONNECTION_ENDED',
+		'CONNECTION_DESTROYED',
+		'57P01',
+		'57P02',
+		'57P03'
+	];
+	if (err.code && codes.includes(err.code)) return true;
+	if (err.code === 'ENOENT' && /\.s\.PGSQL\./.test(String(err.message))) return true;
+	return err.cause !== undefined && err.cause !== e && isDbUnavailable(err.cause);
+}
+
 /** Turns a failure to open the database into one readable start-up message. */
 export function explainDbError(e: unknown, dataDir: string): unknown {
 	if (e instanceof EmbeddedPostgresError || e instanceof DataDirInUseError) return e;

@@ -104,6 +104,33 @@ describe('the embedded PostgreSQL', () => {
 		}
 	});
 
+	it('starts the server again when it stops while the app runs', async () => {
+		const dir = tempDir();
+		const { log, lines } = recordingLog();
+		const server = await startEmbeddedPostgres({ dataDir: dir, log });
+		try {
+			const sql = await connect(server.url('postgres'), { max: 1 });
+			await sql`create table kept (v int)`;
+			await sql`insert into kept values (7)`;
+			const first = server.pid;
+			process.kill(first, 'SIGKILL');
+			await expect
+				.poll(() => server.pid !== first && alive(server.pid), { timeout: 20_000 })
+				.toBe(true);
+			// The pool reconnects by itself; the committed row survived crash recovery.
+			await expect
+				.poll(async () => (await sql`select v from kept`.catch(() => []))[0]?.v, {
+					timeout: 10_000
+				})
+				.toBe(7);
+			expect(lines).toContain('WARN the embedded database server stopped; starting it again');
+			await sql.end();
+		} finally {
+			await server.stop();
+		}
+		expect(alive(server.pid)).toBe(false);
+	});
+
 	it('explains a start that cannot happen in one sentence', async () => {
 		const dir = tempDir();
 		writeFileSync(join(dir, 'a-file'), 'x');

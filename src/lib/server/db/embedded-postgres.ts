@@ -392,6 +392,9 @@ const SETTINGS: Record<string, string> = {
 	max_connections: '60',
 	shared_buffers: '32MB',
 	huge_pages: 'off',
+	// Dynamic shared memory as files in the cluster (pg_dynshmem), not in /dev/shm: containers
+	// often give /dev/shm 64 MB, and segments of a killed server are cleaned up at its next start.
+	dynamic_shared_memory_type: 'mmap',
 	max_worker_processes: '4',
 	max_parallel_workers_per_gather: '0',
 	max_wal_size: '256MB',
@@ -509,84 +512,115 @@ async function startLocked(
 	const settings = { ...SETTINGS, unix_socket_directories: socketDir, ...opts.settings };
 	const args = ['-D', clusterDir, '-p', String(SOCKET_PORT)];
 	for (const [k, v] of Object.entries(settings)) args.push('-c', `${k}=${v}`);
-	const logFd = openSync(logFile, 'a');
-	const startedAt = Date.now();
-	const stalePid = Number(readPostmasterPid(clusterDir)?.[0]);
-	let child: ChildProcess;
-	const spawnOpts = {
-		// Its own process group: a Ctrl-C in the terminal reaches the app, which lets running
-		// requests finish and only then stops the server.
-		detached: true,
-		cwd: clusterDir,
-		...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
-		env: { ...process.env, LC_ALL: 'C', LANG: 'C' }
+	type Running = { child: ChildProcess; pid: number; exit: Promise<void>; exited: () => boolean };
+	const launch = async (): Promise<Running> => {
+		const logFd = openSync(logFile, 'a');
+		const startedAt = Date.now();
+		const stalePid = Number(readPostmasterPid(clusterDir)?.[0]);
+		let child: ChildProcess;
+		const spawnOpts = {
+			// Its own process group: a Ctrl-C in the terminal reaches the app, which lets running
+			// requests finish and only then stops the server.
+			detached: true,
+			cwd: clusterDir,
+			...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+			env: { ...process.env, LC_ALL: 'C', LANG: 'C' }
+		};
+		try {
+			child =
+				process.platform === 'win32'
+					? spawn(bins.postgres, args, { ...spawnOpts, stdio: ['ignore', logFd, logFd] })
+					: // A watchdog shell: when this process ends in any way, even by SIGKILL, its end of
+						// the pipe closes and the shell asks the server for a fast shutdown. The orphan
+						// check above remains for the case where the watchdog dies with us.
+						spawn('sh', ['-c', WATCHDOG, bins.postgres, ...args], {
+							...spawnOpts,
+							stdio: ['pipe', logFd, logFd]
+						});
+		} finally {
+			closeSync(logFd);
+		}
+		let exited = false;
+		const exit = new Promise<void>((r) =>
+			child.once('exit', () => {
+				exited = true;
+				r();
+			})
+		);
+		child.once('error', () => {});
+		child.stdin?.on('error', () => {});
+		// The server never keeps this process alive by itself; when this process ends, the
+		// watchdog stops the server.
+		child.unref();
+		(child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+
+		// Ready when postmaster.pid says so (crash recovery after a hard kill can take a while).
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			if (exited) throw new EmbeddedPostgresError(explainFailure(tail(logFile, 12), dataDir));
+			const pidLines = readPostmasterPid(clusterDir);
+			const p = Number(pidLines?.[0]);
+			if (p && p !== stalePid && pidLines?.[7]?.trim() === 'ready' && alive(p)) {
+				log.info({ ms: Date.now() - startedAt, pid: p }, 'embedded database server started');
+				return { child, pid: p, exit, exited: () => exited };
+			}
+			if (Date.now() > deadline) {
+				if (p && p !== stalePid) process.kill(p, 'SIGQUIT');
+				throw new EmbeddedPostgresError(
+					`The embedded PostgreSQL did not become ready within 2 minutes. ${explainFailure(tail(logFile), dataDir)}`
+				);
+			}
+			await sleep(10);
+		}
 	};
-	try {
-		child =
-			process.platform === 'win32'
-				? spawn(bins.postgres, args, { ...spawnOpts, stdio: ['ignore', logFd, logFd] })
-				: // A watchdog shell: when this process ends in any way, even by SIGKILL, its end of
-					// the pipe closes and the shell asks the server for a fast shutdown. The orphan
-					// check above remains for the case where the watchdog dies with us.
-					spawn('sh', ['-c', WATCHDOG, bins.postgres, ...args], {
-						...spawnOpts,
-						stdio: ['pipe', logFd, logFd]
-					});
-	} finally {
-		closeSync(logFd);
-	}
-	let exited: { code: number | null; signal: string | null } | undefined;
-	const exit = new Promise<void>((r) =>
-		child.once('exit', (code, signal) => {
-			exited = { code, signal };
-			r();
-		})
-	);
-	child.once('error', () => {});
-	child.stdin?.on('error', () => {});
-	// The server never keeps this process alive by itself; when this process ends, the
-	// watchdog stops the server.
-	child.unref();
-	(child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
 
-	// Ready when postmaster.pid says so (crash recovery after a hard kill can take a while).
-	const deadline = Date.now() + 120_000;
-	let pid = 0;
-	for (;;) {
-		if (exited) {
-			throw new EmbeddedPostgresError(explainFailure(tail(logFile, 12), dataDir));
-		}
-		const pidLines = readPostmasterPid(clusterDir);
-		const p = Number(pidLines?.[0]);
-		if (p && p !== stalePid && pidLines?.[7]?.trim() === 'ready' && alive(p)) {
-			pid = p;
-			break;
-		}
-		if (Date.now() > deadline) {
-			if (p && p !== stalePid) process.kill(p, 'SIGQUIT');
-			throw new EmbeddedPostgresError(
-				`The embedded PostgreSQL did not become ready within 2 minutes. ${explainFailure(tail(logFile), dataDir)}`
-			);
-		}
-		await sleep(10);
-	}
-	log.info({ ms: Date.now() - startedAt, pid }, 'embedded database server started');
-
+	let current = await launch();
 	let stopping: Promise<void> | undefined;
+	/*
+	 * Supervision: a server that stops while the app runs (it gave up after a failed write,
+	 * e.g. on a full disk, or someone killed it) is started again, with a growing pause, for
+	 * as long as the app runs. The pool reconnects by itself; requests in between fail with
+	 * "database unavailable" (503) rather than hanging.
+	 */
+	const supervise = (r: Running) => {
+		void r.exit.then(async () => {
+			let pause = 1_000;
+			while (!stopping) {
+				log.warn(
+					{ reason: explainFailure(tail(logFile, 6), dataDir) },
+					'the embedded database server stopped; starting it again'
+				);
+				await grace(pause);
+				if (stopping) return;
+				try {
+					checkFreeSpace(dataDir);
+					current = await launch();
+					supervise(current);
+					return;
+				} catch {
+					pause = Math.min(pause * 2, 30_000);
+				}
+			}
+		});
+	};
+	supervise(current);
 	return {
 		dataDir,
 		clusterDir,
 		socketDir,
-		pid,
+		get pid() {
+			return current.pid;
+		},
 		legacyPglite,
 		url: (database) => socketUrl(socketDir, SOCKET_PORT, database),
 		stop: () =>
 			(stopping ??= (async () => {
-				if (!exited) {
+				const { child, pid, exit } = current;
+				if (!current.exited()) {
 					if (child.stdin) child.stdin.end();
 					else process.kill(pid, 'SIGINT');
 					await Promise.race([exit, grace(20_000)]);
-					if (!exited && alive(pid)) {
+					if (!current.exited() && alive(pid)) {
 						process.kill(pid, 'SIGQUIT');
 						await Promise.race([exit, grace(5_000)]);
 					}

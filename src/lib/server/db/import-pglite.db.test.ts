@@ -52,8 +52,9 @@ describe('a data directory written by the PGlite version', () => {
 			)
 		).rows.map((r) => r.name);
 		const before: Record<string, string[]> = {};
-		for (const t of tables)
-			{before[t] = await tableRows(async (q) => (await old.query<{ r: string }>(q)).rows, t);}
+		for (const t of tables) {
+			before[t] = await tableRows(async (q) => (await old.query<{ r: string }>(q)).rows, t);
+		}
 		await old.close();
 
 		const first = await startOn(dir);

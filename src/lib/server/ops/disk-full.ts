@@ -7,7 +7,7 @@ import { log } from '../log.ts';
  * with a stack per request), answered with 503 by the hooks, and reported by /healthz until
  * writes succeed again or space is freed.
  */
-const REMEMBER_MS = 60_000;
+const REMEMBER_MS = 15_000;
 let lastSeen = 0;
 
 export function noteDiskFull(now = Date.now()) {
@@ -17,12 +17,22 @@ export function noteDiskFull(now = Date.now()) {
 	lastSeen = now;
 }
 
-/** True while the database's disk is (or very recently was) out of space. */
+let checkedAt = 0;
+let lowSpace = false;
+
+/**
+ * True while the database's disk is (or very recently was) out of space. On the embedded
+ * engine the free space of the data directory's disk is read (at most once a second), so
+ * writes can be refused before PostgreSQL itself runs out of room for its log, which would
+ * stop the server.
+ */
 export function diskFull(now = Date.now()): boolean {
 	const dir = embeddedDataDir();
-	if (dir !== undefined) {
+	if (dir !== undefined && now - checkedAt > 1_000) {
+		checkedAt = now;
 		const free = freeBytes(dir);
-		if (free !== undefined && free < MIN_FREE_BYTES) return true;
+		lowSpace = free !== undefined && free < MIN_FREE_BYTES;
+		if (lowSpace) noteDiskFull(now);
 	}
-	return now - lastSeen < REMEMBER_MS;
+	return lowSpace || now - lastSeen < REMEMBER_MS;
 }
