@@ -18,6 +18,7 @@ import { currentOrganisation } from '#lib/server/organisations/current-organisat
 import { rolesOf } from '#lib/server/accounts/users.queries.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
 import { allowVideoServer, VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
+import { carriesNul } from '#lib/server/security/input-guard.ts';
 
 export const init: ServerInit = async () => {
 	const t0 = performance.now();
@@ -68,6 +69,21 @@ const originGuard: Handle = async ({ event, resolve }) => {
 				});
 			}
 		}
+	}
+	return resolve(event);
+};
+
+/* After i18n, so the refusal is in the person's language. */
+const inputGuard: Handle = async ({ event, resolve }) => {
+	if (await carriesNul(event.request)) {
+		const message = m.error_nul_character();
+		return (event.request.headers.get('accept') ?? '').includes('json') ||
+			(event.request.headers.get('content-type') ?? '').includes('json')
+			? Response.json({ message }, { status: 400 })
+			: new Response(message, {
+					status: 400,
+					headers: { 'content-type': 'text/plain; charset=utf-8' }
+				});
 	}
 	return resolve(event);
 };
@@ -169,7 +185,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, originGuard, i18n, diskGuard, session);
+export const handle = sequence(securityHeaders, originGuard, i18n, inputGuard, diskGuard, session);
 
 export const handleError: HandleServerError = (caught) => {
 	if (caught.kind === 'unknown' && isDiskFull(caught.error)) {

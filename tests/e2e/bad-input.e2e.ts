@@ -170,3 +170,46 @@ test('a 1 MB body gets a 4xx, not a 5xx', async ({ request }) => {
 	expect(r.status()).toBeGreaterThanOrEqual(400);
 	expect(r.status()).toBeLessThan(500);
 });
+
+test('a NUL character is refused with a clear 400 in the person’s language, for forms and JSON alike; nothing changes', async ({
+	page,
+	request
+}) => {
+	await signInWithPassword(page, 'admin@example.org');
+	const r = await page.request.post(`${MAIL_APP}/profile`, {
+		form: { name: 'Alex\u0000Morgan', pronouns: '', locale: 'en', timeZone: 'Europe/Amsterdam' },
+		headers: { origin: MAIL_APP, accept: 'text/html', cookie: 'trellis_locale=cs' },
+		maxRedirects: 0
+	});
+	expect(r.status()).toBe(400);
+	expect(await r.text()).toContain('řídicí znak NUL');
+	const j = await request.post(`${MAIL_APP}/api/auth/sign-in/email`, {
+		data: { email: 'jana@example.org', password: 'x\u0000y' },
+		headers: { origin: MAIL_APP }
+	});
+	expect(j.status()).toBe(400);
+	expect((await j.json()).message).toContain('NUL');
+	await page.goto('/profile');
+	await expect(page.getByLabel('Display name')).toHaveValue('Alex Morgan');
+});
+
+test('redirect targets that would leave the site or break the redirect fall back to the home page', async ({
+	page,
+	request
+}) => {
+	for (const back of ['/\\evil.example', '/\\/evil.example', '/ok\r\nx: y', '//evil.example']) {
+		const r = await request.post(`${MAIL_APP}/language`, {
+			form: { locale: 'cs', redirectTo: back },
+			headers: { origin: MAIL_APP, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(r.status(), JSON.stringify(back)).toBe(303);
+		expect(r.headers().location).toBe('/');
+	}
+	await signInWithPassword(page, 'jana@example.org');
+	const s = await page.request.get(`${MAIL_APP}/signed-in?next=/%5Cevil.example`, {
+		maxRedirects: 0
+	});
+	expect(s.status()).toBe(303);
+	expect(s.headers().location).toBe('/');
+});
