@@ -7,23 +7,38 @@
 // bare event-stream broadcaster in the same run, as the baseline. One JSON object per line on
 // stdout. BENCH_SESSIONS (default 100), BENCH_ROUNDS (default 10), BENCH_LIVE_PG=off skips
 // the two-instance PostgreSQL run.
+//
+// The embedded run starts one app with DATA_DIR=<temp dir> and no DATABASE_URL, as a default
+// install does. The seed runs on an embedded server started here on that directory before the
+// app starts (one process at a time may run a data directory); the final count reaches the
+// server the app runs, through its socket. total_pss_mb sums Pss over the app and, on the
+// embedded engine, all its database processes (db_processes "embedded"): idle after start and
+// the largest sample while the streams are open; on an external server the apps alone
+// (db_processes "external").
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
+import { connect } from '../src/lib/server/db/client.ts';
+import { assertServerStopped, runningAppDatabase, withEmbeddedServer } from './lib/embedded.ts';
 import { get, percentile } from './lib/http.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import { note, round, sleep } from './lib/log.ts';
 import {
 	childEnv,
+	cleanUpOnSignalsAndExit,
 	cleanupAll,
 	freePort,
-	makeTempDir,
+	makeDataDir,
+	measurePss,
 	procStatus,
+	removeTempDir,
+	samplePss,
 	spawnServer,
 	stopServer,
 	timeToFirstResponse,
+	waitForPort,
 	type Server
 } from './lib/processes.ts';
 import { BENCH_SECRET, seedLive } from './lib/live-seed.ts';
@@ -190,8 +205,8 @@ async function runBaseline(streams: number) {
 		env: childEnv({ PORT: String(port) }),
 		cwd: ROOT
 	});
-	await sleep(300);
 	try {
+		await waitForPort(server);
 		const sessions = Array.from({ length: SESSIONS }, (_, i) => `s${i}`);
 		const clients: Client[] = [];
 		for (const s of sessions) {
@@ -228,7 +243,11 @@ function newClient(session: string): Client {
 	return c;
 }
 
-function startTrellis(name: string, port: number, databaseUrl: string): Server {
+type Db = 'embedded' | 'postgres';
+/** Where a Trellis under test keeps its data: an embedded server in `dataDir`, or a server at `url`. */
+type Target = { db: 'embedded'; dataDir: string } | { db: 'postgres'; url: string };
+
+function startTrellis(name: string, port: number, target: Target): Server {
 	return spawnServer({
 		name,
 		port,
@@ -238,7 +257,7 @@ function startTrellis(name: string, port: number, databaseUrl: string): Server {
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			APP_ORIGIN: `http://127.0.0.1:${port}`,
-			DATABASE_URL: databaseUrl,
+			...(target.db === 'embedded' ? { DATA_DIR: target.dataDir } : { DATABASE_URL: target.url }),
 			AUTH_SECRET: BENCH_SECRET,
 			LOG_LEVEL: 'warn',
 			RATE_LIMIT_SCALE: '1000',
@@ -252,18 +271,22 @@ function startTrellis(name: string, port: number, databaseUrl: string): Server {
 	});
 }
 
-async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
-	let databaseUrl: string;
+async function runTrellis(db: Db, instances: 1 | 2) {
+	let target: Target;
 	let dropDb: (() => Promise<void>) | undefined;
-	if (db === 'pglite') {
-		databaseUrl = `pglite:${makeTempDir('trellis-live-')}`;
+	if (db === 'embedded') {
+		// One data directory belongs to one process: a second instance needs an external server.
+		if (instances !== 1) {
+			throw new Error('the embedded engine runs one instance per data directory');
+		}
+		target = { db, dataDir: makeDataDir('trellis-live-') };
 	} else {
 		const name = `trellis_bench_live_${Date.now()}`;
 		const admin = postgres(PG_ADMIN, { max: 1, onnotice: () => {} });
 		await admin.unsafe(`create database ${name}`);
 		const u = new URL(PG_ADMIN);
 		u.pathname = `/${name}`;
-		databaseUrl = u.href;
+		target = { db, url: u.href };
 		dropDb = async () => {
 			await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end();
@@ -271,11 +294,27 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 	}
 	const ports = [await freePort(), await freePort()];
 	note(`seeding ${SESSIONS} sessions × 18 participants on ${db}…`);
-	const seed = await seedLive(databaseUrl, `http://127.0.0.1:${ports[0]}`, SESSIONS);
-	const servers = [startTrellis(`trellis ${db} A`, ports[0], databaseUrl)];
-	if (instances === 2) servers.push(startTrellis(`trellis ${db} B`, ports[1], databaseUrl));
+	const origin = `http://127.0.0.1:${ports[0]}`;
+	const seed =
+		target.db === 'embedded'
+			? await withEmbeddedServer(target.dataDir, (url) => seedLive(url, origin, SESSIONS))
+			: await seedLive(target.url, origin, SESSIONS);
+	const servers = [startTrellis(`trellis ${db} A`, ports[0], target)];
+	if (instances === 2) servers.push(startTrellis(`trellis ${db} B`, ports[1], target));
+	const appPids = servers.map((s) => s.pid);
+	const dbDirs = target.db === 'embedded' ? [target.dataDir] : [];
+	let sampler: ReturnType<typeof samplePss> | undefined;
 	try {
-		for (const s of servers) await timeToFirstResponse(s, '/healthz', 60_000);
+		for (const s of servers) {
+			await timeToFirstResponse(s, '/healthz', 60_000);
+			const health = await get(`http://127.0.0.1:${s.port}/healthz`);
+			const kind = (JSON.parse(health.body.toString('utf8')) as { db?: string }).db;
+			if (kind !== db) throw new Error(`${s.name}: /healthz says db ${kind}, expected ${db}`);
+		}
+		// Idle: started, before any traffic beyond the readiness checks.
+		await sleep(1000);
+		const idlePss = await measurePss(appPids, dbDirs);
+		sampler = samplePss(appPids, dbDirs);
 		// What a participant's phone downloads on a first visit to the live room.
 		const weight = await pageWeight(
 			`http://127.0.0.1:${ports[0]}`,
@@ -345,6 +384,7 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 		});
 		await sleep(1500);
 		const rss = procStatus(servers[0].pid).rssMb;
+		const atStreams = await measurePss(appPids, dbDirs);
 		// With JavaScript, every event makes each participant's browser fetch the live page
 		// again (ADR 015). What one such fetch costs the server, one at a time, with all
 		// 1,800 streams still open:
@@ -359,12 +399,19 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 			refresh.push(performance.now() - t);
 		}
 		const runSeconds = (performance.now() - runStart) / 1000;
+		const sampled = await sampler.stop();
+		sampler = undefined;
+		const peakPss = sampled && sampled.totalMb > atStreams.totalMb ? sampled : atStreams;
 		// Lost: events of the session the stream should have had (audience all) but never got.
+		// Counted while the apps still run: on the embedded engine, through the app's server.
 		let lost = 0;
 		let dupes = 0;
-		let stored = 0;
-		if (db === 'postgres') {
-			const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+		const sql = await connect(
+			target.db === 'embedded' ? runningAppDatabase(target.dataDir) : target.url,
+			{ max: 1 }
+		);
+		let stored: number;
+		try {
 			const rows = await sql<
 				{ s: string; id: string }[]
 			>`select cohort_session_id as s, id from live_events where audience = 'all'`;
@@ -374,26 +421,11 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 				lost += (bySession.get(c.session) ?? []).filter((id) => !c.received.has(id)).length;
 			}
 			stored = Number((await sql`select count(*)::int as n from live_answers`)[0].n);
-			await sql.end();
+		} finally {
+			await sql.end({ timeout: 5 });
 		}
 		for (const s of servers) await stopServer(s);
-		if (db === 'pglite') {
-			const { openDb } = await import('../src/lib/server/db/client.ts');
-			const h = await openDb(databaseUrl, { migrate: false });
-			const raw = h.raw as {
-				query: (q: string) => Promise<{ rows: { s: string; id: number; n?: number }[] }>;
-			};
-			const rows = (
-				await raw.query(`select cohort_session_id as s, id from live_events where audience = 'all'`)
-			).rows;
-			const bySession = new Map<string, number[]>();
-			for (const r of rows) bySession.set(r.s, [...(bySession.get(r.s) ?? []), Number(r.id)]);
-			for (const c of all) {
-				lost += (bySession.get(c.session) ?? []).filter((id) => !c.received.has(id)).length;
-			}
-			stored = Number((await raw.query(`select count(*)::int as n from live_answers`)).rows[0].n);
-			await h.close();
-		}
+		if (target.db === 'embedded') await assertServerStopped(target.dataDir);
 		for (const c of all) dupes += c.dupes;
 		const events = all.reduce((n, c) => n + c.received.size, 0) / all.length;
 		const bytes = all.reduce((n, c) => n + c.bytes, 0) / all.length;
@@ -412,20 +444,24 @@ async function runTrellis(db: 'pglite' | 'postgres', instances: 1 | 2) {
 			stored,
 			expectedStored: clients.length,
 			rss,
+			idlePss,
+			peakPss,
 			perEvent,
 			runSeconds,
 			streams: clients.length,
 			weight
 		};
 	} finally {
+		await sampler?.stop();
 		for (const s of servers) await stopServer(s);
+		if (target.db === 'embedded') removeTempDir(target.dataDir);
 		await dropDb?.();
 	}
 }
 
 async function main() {
 	const base = await runBaseline(SESSIONS * 18);
-	const runs: ['pglite' | 'postgres', 1 | 2][] = [['pglite', 1]];
+	const runs: [Db, 1 | 2][] = [['embedded', 1]];
 	if (process.env.BENCH_LIVE_PG !== 'off') runs.push(['postgres', 2]);
 	for (const [db, instances] of runs) {
 		const r = await runTrellis(db, instances);
@@ -439,6 +475,19 @@ async function main() {
 		out('ack_p99_ms', round(r.ackP99), 'ms', { ...x, burst_ms: BURST_MS });
 		out('answers_stored', r.stored, 'rows', { ...x, expected: r.expectedStored });
 		out('rss_mb', round(r.rss), 'MB', x);
+		const pss = { ...x, db_processes: db === 'embedded' ? 'embedded' : 'external' };
+		out('total_pss_mb', round(r.idlePss.totalMb), 'MB', {
+			...pss,
+			at: 'idle',
+			processes: r.idlePss.processes
+		});
+		out('total_pss_mb', round(r.peakPss.totalMb), 'MB', {
+			...pss,
+			at: 'peak',
+			processes: r.peakPss.processes
+		});
+		out('app_pss_mb', round(r.peakPss.appMb), 'MB', { ...x, at: 'peak' });
+		if (db === 'embedded') out('db_pss_mb', round(r.peakPss.dbMb), 'MB', { ...pss, at: 'peak' });
 		out('page_refresh_p50_ms', round(r.refreshP50), 'ms', { ...x, sequential: 200 });
 		out('page_refresh_p99_ms', round(r.refreshP99), 'ms', { ...x, sequential: 200 });
 		out('page_total_bytes_br', r.weight.totalBytesBr, 'bytes', { ...x, page: 'live participant' });
@@ -465,6 +514,7 @@ async function main() {
 	out('baseline_rss_mb', round(base.rss), 'MB', { streams: base.streams, db: 'none' });
 }
 
+cleanUpOnSignalsAndExit();
 try {
 	await main();
 } catch (e) {

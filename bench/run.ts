@@ -1,24 +1,34 @@
-// Trellis benchmark: page weight, server start time, memory and request latency on PGlite and
-// PostgreSQL, against a bare node:http baseline. Run after a build: `node bench/run.ts`.
+// Trellis benchmark: page weight, server start time, memory and request latency on the embedded
+// PostgreSQL (the default: the app starts it in DATA_DIR, here a temp directory) and on an
+// external PostgreSQL, against a bare node:http baseline. Run after a build: `node bench/run.ts`.
 //
-// stdout: one JSON object per line, {"bench","figure","value","unit"[,"db"]}; nothing else.
-// stderr: progress and diagnostics. Exit code 1 if any part failed (the rest still runs).
+// stdout: one JSON object per line, {"bench","figure","value","unit"[,"db","db_processes","runs"]};
+// nothing else. stderr: progress and diagnostics. Exit code 1 if any part failed (the rest
+// still runs).
 //
-// Everything binds and talks to 127.0.0.1 only, on ports 4400–4499. The PostgreSQL part needs a
-// server at BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) that lets
-// this user create and drop the database trellis_bench.
+// Memory: rss figures are the app process alone (VmRSS, VmHWM). *_pss_mb figures are the sum of
+// Pss (/proc/<pid>/smaps_rollup) over the app and, on the embedded engine, every process of its
+// database server (postmaster, backends, auxiliary processes, the watchdog shell):
+// db_processes "embedded". On an external server only the app counts: db_processes "external".
+//
+// Everything binds and talks to 127.0.0.1 only, on ports 4400–4499; the embedded server listens
+// on a Unix socket only. The PostgreSQL part needs a server at BENCH_PG_ADMIN_URL (default
+// postgres://postgres@127.0.0.1:5432/postgres) that lets this user create and drop the
+// database trellis_bench.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
-import { load, percentile } from './lib/http.ts';
+import { assertServerStopped } from './lib/embedded.ts';
+import { get, load, percentile } from './lib/http.ts';
 import { emit, note, round, sleep } from './lib/log.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import {
 	childEnv,
+	cleanUpOnSignalsAndExit,
 	cleanupAll,
-	cleanupSync,
 	freePort,
-	makeTempDir,
+	makeDataDir,
+	measurePss,
 	offCleanup,
 	onCleanup,
 	procStatus,
@@ -27,7 +37,7 @@ import {
 	stopServer,
 	timeToFirstResponse
 } from './lib/processes.ts';
-import type { Server } from './lib/processes.ts';
+import type { Pss, Server } from './lib/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLIENT_DIR = join(ROOT, 'build', 'client');
@@ -44,9 +54,20 @@ const PEAK_REQUESTS_PER_PATH = 500;
 const PEAK_CONCURRENCY = 20;
 const LATENCY_REQUESTS = 1_000;
 const LATENCY_CONCURRENCY = 50;
+// Starts on existing data are short and vary from run to run: the figure is their median.
+const EXISTING_STARTS = 3;
 
-type Db = 'pglite' | 'postgres';
-type Memory = { idleRssMb: number; peakRssMb: number };
+type Db = 'embedded' | 'postgres';
+type Memory = {
+	idleRssMb: number;
+	peakRssMb: number;
+	/** The app with its embedded database processes, or the app alone on an external server. */
+	idlePss: Pss;
+	/** The same, right after the peak load. */
+	loadedPss: Pss;
+};
+/** Where a Trellis under test keeps its data: an embedded server in `dataDir`, or a server at `url`. */
+type Target = { db: 'embedded'; dataDir: string } | { db: 'postgres'; url: string };
 
 const failures: string[] = [];
 
@@ -64,7 +85,8 @@ async function part(name: string, fn: () => Promise<void>): Promise<void> {
 	}
 }
 
-function startTrellis(name: string, port: number, databaseUrl: string): Server {
+/** Starts the built app on `target`: no DATABASE_URL for the embedded engine, only DATA_DIR. */
+function startTrellis(name: string, port: number, target: Target): Server {
 	return spawnServer({
 		name,
 		port,
@@ -73,31 +95,58 @@ function startTrellis(name: string, port: number, databaseUrl: string): Server {
 		env: childEnv({
 			HOST: '127.0.0.1',
 			PORT: String(port),
-			DATABASE_URL: databaseUrl,
+			...(target.db === 'embedded' ? { DATA_DIR: target.dataDir } : { DATABASE_URL: target.url }),
 			LOG_LEVEL: 'warn',
 			DEMO_SEED: 'auto'
 		})
 	});
 }
 
+/** Stops the app; on the embedded engine its database server must have stopped with it. */
+async function stopTrellis(server: Server, target: Target): Promise<void> {
+	await stopServer(server);
+	if (target.db === 'embedded') await assertServerStopped(target.dataDir);
+}
+
+/** The data directories whose database processes count towards a Trellis's memory. */
+const dbDirs = (target: Target | null): string[] =>
+	target?.db === 'embedded' ? [target.dataDir] : [];
+
 /**
- * The common memory protocol: WARM_REQUESTS sequential requests, IDLE_MS of quiet, then VmRSS;
- * then the peak load, then VmHWM.
+ * The common memory protocol: WARM_REQUESTS sequential requests, IDLE_MS of quiet, then VmRSS
+ * and Pss; then the peak load, then VmHWM and Pss again.
  */
-async function measureMemory(server: Server, paths: string[]): Promise<Memory> {
+async function measureMemory(
+	server: Server,
+	paths: string[],
+	target: Target | null
+): Promise<Memory> {
 	await load(server.port, paths, WARM_REQUESTS, 1);
 	await sleep(IDLE_MS);
 	const idleRssMb = procStatus(server.pid).rssMb;
+	const idlePss = await measurePss([server.pid], dbDirs(target));
 	await load(server.port, paths, PEAK_REQUESTS_PER_PATH * paths.length, PEAK_CONCURRENCY);
 	const peakRssMb = procStatus(server.pid).hwmMb;
-	return { idleRssMb, peakRssMb };
+	const loadedPss = await measurePss([server.pid], dbDirs(target));
+	return { idleRssMb, peakRssMb, idlePss, loadedPss };
+}
+
+/** The engine /healthz reports; it must be the one the benchmark meant to start. */
+async function assertEngine(server: Server, db: Db): Promise<void> {
+	const res = await get(`http://127.0.0.1:${server.port}/healthz`);
+	const body = JSON.parse(res.body.toString('utf8')) as { status?: string; db?: string };
+	if (res.status !== 200 || body.status !== 'ok' || body.db !== db) {
+		throw new Error(`/healthz answered ${res.status} ${JSON.stringify(body)}, expected db ${db}`);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
 
 async function benchPages(): Promise<void> {
 	const port = await freePort();
-	const server = startTrellis('trellis pages', port, 'pglite:memory');
+	const dir = makeDataDir('trellis-bench-pages-');
+	const target: Target = { db: 'embedded', dataDir: dir };
+	const server = startTrellis('trellis pages', port, target);
 	try {
 		await timeToFirstResponse(server);
 		const origin = `http://127.0.0.1:${port}`;
@@ -133,7 +182,11 @@ async function benchPages(): Promise<void> {
 			});
 		}
 	} finally {
-		await stopServer(server);
+		try {
+			await stopTrellis(server, target);
+		} finally {
+			removeTempDir(dir);
+		}
 	}
 }
 
@@ -161,11 +214,18 @@ async function benchBaseline(): Promise<Memory> {
 	});
 	try {
 		await timeToFirstResponse(server);
-		const mem = await measureMemory(server, ['/', '/sign-in']);
+		const mem = await measureMemory(server, ['/', '/sign-in'], null);
 		emit({
 			bench: 'baseline',
 			figure: 'idle_rss_mb',
 			value: round(mem.idleRssMb),
+			unit: 'MB',
+			db: 'none'
+		});
+		emit({
+			bench: 'baseline',
+			figure: 'idle_pss_mb',
+			value: round(mem.idlePss.totalMb),
 			unit: 'MB',
 			db: 'none'
 		});
@@ -183,10 +243,54 @@ async function benchBaseline(): Promise<Memory> {
 }
 
 /** Memory and latency of a running Trellis, emitted with `db`. */
-async function measureTrellis(server: Server, db: Db, baseline: Memory | null): Promise<void> {
-	const mem = await measureMemory(server, ['/', '/sign-in']);
+async function measureTrellis(
+	server: Server,
+	target: Target,
+	baseline: Memory | null
+): Promise<void> {
+	const { db } = target;
+	const mem = await measureMemory(server, ['/', '/sign-in'], target);
 	emit({ bench: 'server', figure: 'idle_rss_mb', value: round(mem.idleRssMb), unit: 'MB', db });
 	emit({ bench: 'server', figure: 'peak_rss_mb', value: round(mem.peakRssMb), unit: 'MB', db });
+	const db_processes = db === 'embedded' ? 'embedded' : 'external';
+	note(
+		`${db}: idle Pss app ${round(mem.idlePss.appMb)} MB + database ${round(mem.idlePss.dbMb)} MB ` +
+			`(${mem.idlePss.processes} processes); after load app ${round(mem.loadedPss.appMb)} MB + ` +
+			`database ${round(mem.loadedPss.dbMb)} MB (${mem.loadedPss.processes} processes)`
+	);
+	emit({
+		bench: 'server',
+		figure: 'idle_total_pss_mb',
+		value: round(mem.idlePss.totalMb),
+		unit: 'MB',
+		db,
+		db_processes
+	});
+	if (db === 'embedded') {
+		emit({
+			bench: 'server',
+			figure: 'idle_app_pss_mb',
+			value: round(mem.idlePss.appMb),
+			unit: 'MB',
+			db
+		});
+		emit({
+			bench: 'server',
+			figure: 'idle_db_pss_mb',
+			value: round(mem.idlePss.dbMb),
+			unit: 'MB',
+			db,
+			db_processes
+		});
+	}
+	emit({
+		bench: 'server',
+		figure: 'after_load_total_pss_mb',
+		value: round(mem.loadedPss.totalMb),
+		unit: 'MB',
+		db,
+		db_processes
+	});
 	if (baseline) {
 		const ratio = mem.idleRssMb / baseline.idleRssMb;
 		emit({
@@ -195,6 +299,14 @@ async function measureTrellis(server: Server, db: Db, baseline: Memory | null): 
 			value: round(ratio, 2),
 			unit: 'x',
 			db
+		});
+		emit({
+			bench: 'server',
+			figure: 'idle_total_pss_ratio_to_bare_node',
+			value: round(mem.idlePss.totalMb / baseline.idlePss.totalMb, 2),
+			unit: 'x',
+			db,
+			db_processes
 		});
 	}
 	const latencies = await load(server.port, ['/sign-in'], LATENCY_REQUESTS, LATENCY_CONCURRENCY);
@@ -214,39 +326,50 @@ async function measureTrellis(server: Server, db: Db, baseline: Memory | null): 
 	});
 }
 
-async function benchPglite(baseline: Memory | null): Promise<void> {
-	const dir = makeTempDir('trellis-bench-');
-	const databaseUrl = `pglite:${join(dir, 'db')}`;
+async function benchEmbedded(baseline: Memory | null): Promise<void> {
+	const dir = makeDataDir('trellis-bench-');
+	const target: Target = { db: 'embedded', dataDir: dir };
 	try {
-		// Fresh directory: migrations and demo seed run before the first page.
-		const fresh = startTrellis('trellis pglite fresh', await freePort(), databaseUrl);
+		// Empty directory: initdb, server start, migrations and the demo seed all run before the
+		// first answer. Measured from spawn to the first 200 on /healthz and then on /sign-in.
+		const fresh = startTrellis('trellis embedded fresh', await freePort(), target);
 		try {
-			const ms = await timeToFirstResponse(fresh);
+			await timeToFirstResponse(fresh, '/healthz');
+			const ms = await timeToFirstResponse(fresh, '/sign-in');
+			await assertEngine(fresh, 'embedded');
+			if (!/Demo organisation seeded/.test(fresh.output())) {
+				throw new Error(`the first start did not seed the demo:\n${fresh.output()}`);
+			}
 			emit({
 				bench: 'server',
 				figure: 'start_to_first_page_ms_fresh',
 				value: round(ms),
 				unit: 'ms',
-				db: 'pglite'
+				db: 'embedded'
 			});
-			await measureTrellis(fresh, 'pglite', baseline);
+			await measureTrellis(fresh, target, baseline);
 		} finally {
-			await stopServer(fresh);
+			await stopTrellis(fresh, target);
 		}
-		// Second start on the same directory: nothing to migrate or seed.
-		const again = startTrellis('trellis pglite existing', await freePort(), databaseUrl);
-		try {
-			const ms = await timeToFirstResponse(again);
-			emit({
-				bench: 'server',
-				figure: 'start_to_first_page_ms_existing',
-				value: round(ms),
-				unit: 'ms',
-				db: 'pglite'
-			});
-		} finally {
-			await stopServer(again);
+		// Starts on the same directory: nothing to create, migrate or seed.
+		const times: number[] = [];
+		for (let i = 0; i < EXISTING_STARTS; i++) {
+			const again = startTrellis(`trellis embedded existing ${i + 1}`, await freePort(), target);
+			try {
+				times.push(await timeToFirstResponse(again));
+			} finally {
+				await stopTrellis(again, target);
+			}
 		}
+		note(`embedded: starts on existing data ${times.map((t) => `${round(t)} ms`).join(', ')}`);
+		emit({
+			bench: 'server',
+			figure: 'start_to_first_page_ms_existing',
+			value: round(percentile(times, 50)),
+			unit: 'ms',
+			db: 'embedded',
+			runs: times.length
+		});
 	} finally {
 		removeTempDir(dir);
 	}
@@ -268,9 +391,11 @@ async function benchPostgres(baseline: Memory | null): Promise<void> {
 		onCleanup('drop database', drop);
 		const url = new URL(admin.href);
 		url.pathname = `/${PG_DATABASE}`;
-		const server = startTrellis('trellis postgres', await freePort(), url.href);
+		const target: Target = { db: 'postgres', url: url.href };
+		const server = startTrellis('trellis postgres', await freePort(), target);
 		try {
 			const ms = await timeToFirstResponse(server);
+			await assertEngine(server, 'postgres');
 			emit({
 				bench: 'server',
 				figure: 'start_to_first_page_ms',
@@ -278,9 +403,9 @@ async function benchPostgres(baseline: Memory | null): Promise<void> {
 				unit: 'ms',
 				db: 'postgres'
 			});
-			await measureTrellis(server, 'postgres', baseline);
+			await measureTrellis(server, target, baseline);
 		} finally {
-			await stopServer(server);
+			await stopTrellis(server, target);
 		}
 	} finally {
 		try {
@@ -303,7 +428,7 @@ async function main(): Promise<void> {
 	}
 	if (process.platform !== 'linux') {
 		process.stderr.write(
-			'The memory figures read /proc/<pid>/status, so this runs on Linux only.\n'
+			'The memory figures read /proc/<pid>/status and smaps_rollup, so this runs on Linux only.\n'
 		);
 		process.exit(1);
 	}
@@ -313,7 +438,7 @@ async function main(): Promise<void> {
 	await part('baseline', async () => {
 		baseline = await benchBaseline();
 	});
-	await part('server pglite', () => benchPglite(baseline));
+	await part('server embedded', () => benchEmbedded(baseline));
 	await part('server postgres', () => benchPostgres(baseline));
 
 	if (failures.length) {
@@ -324,16 +449,7 @@ async function main(): Promise<void> {
 	}
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		if (interrupted) return;
-		interrupted = true;
-		note(`${signal}: stopping servers and cleaning up`);
-		void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-	});
-}
-process.on('exit', cleanupSync);
+cleanUpOnSignalsAndExit();
 
 try {
 	await main();

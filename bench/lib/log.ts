@@ -5,12 +5,22 @@ export type Figure = {
 	figure: string;
 	value: number;
 	unit: 'bytes' | 'ms' | 'MB' | 'x';
-	db?: 'pglite' | 'postgres' | 'none';
+	/** embedded: the server in DATA_DIR that the app starts; postgres: an external server. */
+	db?: 'embedded' | 'postgres' | 'none';
+	/**
+	 * For Pss figures: whose processes count. embedded: the app, its embedded server's processes
+	 * and their watchdog; external: the app alone (the server is not Trellis's to count).
+	 */
+	db_processes?: 'embedded' | 'external';
+	/** For a figure that is the median of several runs: how many. */
+	runs?: number;
 };
 
 export function emit(f: Figure): void {
 	const line: Figure = { bench: f.bench, figure: f.figure, value: f.value, unit: f.unit };
 	if (f.db) line.db = f.db;
+	if (f.db_processes) line.db_processes = f.db_processes;
+	if (f.runs) line.runs = f.runs;
 	process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 

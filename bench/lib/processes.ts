@@ -1,9 +1,10 @@
 // Spawning, measuring and stopping server processes, and the cleanup that must run even when
 // the benchmark fails or is interrupted: every spawned process is stopped (SIGTERM, then
-// SIGKILL after 5 s), every temp dir removed, every registered async cleanup (the PostgreSQL
-// database) run.
+// SIGKILL after 5 s), every registered async cleanup (an embedded server started here, the
+// PostgreSQL database) run, every temp dir removed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,27 @@ export function makeTempDir(prefix: string): string {
 	return dir;
 }
 
+/**
+ * A temp directory to use as DATA_DIR. Mode 0755, so that when the benchmark runs as root the
+ * embedded server's own user can reach it and the cluster stays inside it (otherwise it would
+ * live under /var/lib/trellis, linked from <dir>/postgres; removeTempDir removes that too).
+ */
+export function makeDataDir(prefix: string): string {
+	const dir = makeTempDir(prefix);
+	chmodSync(dir, 0o755);
+	return dir;
+}
+
 export function removeTempDir(dir: string): void {
+	// A cluster placed outside the directory (as root) goes with it.
+	const link = join(dir, 'postgres');
+	try {
+		if (lstatSync(link).isSymbolicLink()) {
+			rmSync(realpathSync(link), { recursive: true, force: true });
+		}
+	} catch {
+		/* no cluster, or its target is gone already */
+	}
 	rmSync(dir, { recursive: true, force: true });
 	tempDirs.delete(dir);
 }
@@ -160,6 +181,27 @@ export async function timeToFirstResponse(
 	);
 }
 
+/** Waits until `server` accepts connections on its port (for servers with no page to GET). */
+export async function waitForPort(server: Server, timeoutMs = 30_000): Promise<void> {
+	const deadline = server.spawnedAt + timeoutMs;
+	while (performance.now() < deadline) {
+		if (!running(server.child)) {
+			throw new Error(`${server.name} exited before listening:\n${server.output()}`);
+		}
+		const ok = await new Promise<boolean>((resolve) => {
+			const socket = net.connect({ port: server.port, host: '127.0.0.1' });
+			socket.once('connect', () => {
+				socket.destroy();
+				resolve(true);
+			});
+			socket.once('error', () => resolve(false));
+		});
+		if (ok) return;
+		await sleep(20);
+	}
+	throw new Error(`${server.name} did not listen on ${server.port} within ${timeoutMs} ms`);
+}
+
 export type ProcStatus = { rssMb: number; hwmMb: number };
 
 /** VmRSS and VmHWM from /proc/<pid>/status, in MiB. */
@@ -171,6 +213,140 @@ export function procStatus(pid: number): ProcStatus {
 		return Number(m[1]);
 	};
 	return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+/** Pss from /proc/<pid>/smaps_rollup in kB, or undefined when the process is gone. */
+export async function pssKb(pid: number): Promise<number | undefined> {
+	let text: string;
+	try {
+		text = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
+	} catch {
+		return undefined;
+	}
+	const m = /^Pss:\s+(\d+)\s+kB/m.exec(text);
+	return m ? Number(m[1]) : undefined;
+}
+
+/** Parent of every process now running (from /proc/<pid>/stat). */
+async function parents(): Promise<Map<number, number>> {
+	const map = new Map<number, number>();
+	const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+	await Promise.all(
+		pids.map(async (name) => {
+			try {
+				const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+				// pid (comm) state ppid …; comm may hold spaces and parentheses.
+				const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+				map.set(Number(name), ppid);
+			} catch {
+				/* exited meanwhile */
+			}
+		})
+	);
+	return map;
+}
+
+/** `roots` and all their descendants. */
+function withDescendants(roots: number[], parentOf: Map<number, number>): Set<number> {
+	const found = new Set(roots);
+	let grew = true;
+	while (grew) {
+		grew = false;
+		for (const [pid, ppid] of parentOf) {
+			if (!found.has(pid) && found.has(ppid)) {
+				found.add(pid);
+				grew = true;
+			}
+		}
+	}
+	return found;
+}
+
+/** PID of the postmaster running on the embedded cluster in `dataDir` (line 1 of postmaster.pid). */
+export function postmasterPid(dataDir: string): number | undefined {
+	try {
+		const cluster = realpathSync(join(dataDir, 'postgres'));
+		const pid = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
+		return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export type Pss = {
+	/** The app processes themselves. */
+	appMb: number;
+	/** Everything else: the embedded server (postmaster, backends, auxiliary processes) and its watchdog shell. */
+	dbMb: number;
+	totalMb: number;
+	/** How many processes were counted, app included. */
+	processes: number;
+};
+
+/**
+ * Proportional set size (Pss, shared pages split between the processes that map them) of the
+ * app processes `appPids` plus, for each embedded data directory in `dataDirs`, its database
+ * processes: every descendant of an app process (the watchdog `sh`, its helper and the server
+ * under it) and the postmaster named by postmaster.pid with all its descendants, whether or
+ * not it is the app's descendant. With no `dataDirs` (external PostgreSQL) only the apps count.
+ */
+export async function measurePss(appPids: number[], dataDirs: string[] = []): Promise<Pss> {
+	const parentOf = await parents();
+	const db = new Set<number>();
+	if (dataDirs.length) {
+		const postmasters = dataDirs.map(postmasterPid).filter((p): p is number => p !== undefined);
+		if (postmasters.length < dataDirs.length) {
+			throw new Error(`no running postmaster found in ${dataDirs.join(', ')}`);
+		}
+		for (const pid of withDescendants([...appPids, ...postmasters], parentOf)) db.add(pid);
+		for (const pid of appPids) db.delete(pid);
+	}
+	const sum = async (pids: Iterable<number>): Promise<{ kb: number; n: number }> => {
+		const values = (await Promise.all([...pids].map(pssKb))).filter(
+			(v): v is number => v !== undefined
+		);
+		return { kb: values.reduce((a, b) => a + b, 0), n: values.length };
+	};
+	const app = await sum(appPids);
+	if (app.n < appPids.length) throw new Error(`app process ${appPids.join(', ')} not running`);
+	const rest = await sum(db);
+	return {
+		appMb: app.kb / 1024,
+		dbMb: rest.kb / 1024,
+		totalMb: (app.kb + rest.kb) / 1024,
+		processes: app.n + rest.n
+	};
+}
+
+/**
+ * Samples measurePss every `everyMs` (reading /proc asynchronously, so the measurement running
+ * beside it is not held up) until stop(), which resolves to the sample with the largest total.
+ */
+export function samplePss(
+	appPids: number[],
+	dataDirs: string[],
+	everyMs = 2_000
+): { stop: () => Promise<Pss | undefined> } {
+	let peak: Pss | undefined;
+	let last: Promise<void> = Promise.resolve();
+	const take = (): Promise<void> =>
+		(last = last.then(async () => {
+			try {
+				const p = await measurePss(appPids, dataDirs);
+				if (!peak || p.totalMb > peak.totalMb) peak = p;
+			} catch {
+				/* a process stopping; the next sample counts */
+			}
+		}));
+	void take();
+	const timer = setInterval(() => void take(), everyMs);
+	return {
+		stop: async () => {
+			clearInterval(timer);
+			await take();
+			return peak;
+		}
+	};
 }
 
 async function waitOrTimeout(p: Promise<void>, ms: number): Promise<boolean> {
@@ -221,12 +397,29 @@ export async function cleanupAll(): Promise<void> {
 	for (const dir of [...tempDirs]) removeTempDir(dir);
 }
 
+/**
+ * SIGINT or SIGTERM stop the servers and run the cleanups before the benchmark exits; any other
+ * exit at least kills what is left (cleanupSync). Call once, at the start of a benchmark.
+ */
+export function cleanUpOnSignalsAndExit(): void {
+	let interrupted = false;
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.on(signal, () => {
+			if (interrupted) return;
+			interrupted = true;
+			note(`${signal}: stopping servers and cleaning up`);
+			void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+		});
+	}
+	process.on('exit', cleanupSync);
+}
+
 /** Last resort on process exit: synchronous, so it can only SIGKILL and delete. */
 export function cleanupSync(): void {
 	for (const child of live) {
 		if (running(child)) child.kill('SIGKILL');
 	}
-	for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+	for (const dir of [...tempDirs]) removeTempDir(dir);
 	if (asyncCleanups.size) {
 		note(`exiting with cleanups not run: ${[...asyncCleanups.keys()].join(', ')}`);
 	}
