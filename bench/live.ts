@@ -24,7 +24,7 @@ import { connect } from '../src/lib/server/db/client.ts';
 import { assertServerStopped, runningAppDatabase, withEmbeddedServer } from './lib/embedded.ts';
 import { get, percentile } from './lib/http.ts';
 import { pageWeight } from './lib/page-weight.ts';
-import { note, round, sleep } from './lib/log.ts';
+import { note, noteLoad, round, sleep } from './lib/log.ts';
 import {
 	childEnv,
 	cleanUpOnSignalsAndExit,
@@ -460,6 +460,7 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 }
 
 async function main() {
+	noteLoad('start');
 	const base = await runBaseline(SESSIONS * 18);
 	const runs: [Db, 1 | 2][] = [['embedded', 1]];
 	if (process.env.BENCH_LIVE_PG !== 'off') runs.push(['postgres', 2]);
@@ -512,6 +513,7 @@ async function main() {
 		out('ratio_spread_p99', round(r.spreadP99 / Math.max(0.1, base.spreadP99), 2), 'x', spread);
 	}
 	out('baseline_rss_mb', round(base.rss), 'MB', { streams: base.streams, db: 'none' });
+	noteLoad('end');
 }
 
 cleanUpOnSignalsAndExit();

@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { assertServerStopped } from './lib/embedded.ts';
 import { get, load, percentile } from './lib/http.ts';
-import { emit, note, round, sleep } from './lib/log.ts';
+import { emit, note, noteLoad, round, sleep } from './lib/log.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import {
 	childEnv,
@@ -433,6 +433,7 @@ async function main(): Promise<void> {
 		process.exit(1);
 	}
 
+	noteLoad('start');
 	let baseline: Memory | null = null;
 	await part('pages', benchPages);
 	await part('baseline', async () => {
@@ -441,6 +442,7 @@ async function main(): Promise<void> {
 	await part('server embedded', () => benchEmbedded(baseline));
 	await part('server postgres', () => benchPostgres(baseline));
 
+	noteLoad('end');
 	if (failures.length) {
 		note(`failed: ${failures.join(', ')}`);
 		process.exitCode = 1;

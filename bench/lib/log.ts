@@ -1,3 +1,5 @@
+import { availableParallelism, loadavg } from 'node:os';
+
 // stdout carries only the figures, one JSON object per line; everything else goes to stderr.
 
 export type Figure = {
@@ -26,6 +28,14 @@ export function emit(f: Figure): void {
 
 export function note(message: string): void {
 	process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** The machine's load, for reading timings: other work on a small machine slows every start. */
+export function noteLoad(when: string): void {
+	const [one, five] = loadavg();
+	note(
+		`${when}: load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${availableParallelism()} cores`
+	);
 }
 
 export const round = (n: number, digits = 1): number => {
