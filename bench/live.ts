@@ -38,6 +38,7 @@ import {
 	spawnServer,
 	stopServer,
 	timeToFirstResponse,
+	TRELLIS_STOP_MS,
 	waitForPort,
 	type Server
 } from './lib/processes.ts';
@@ -424,7 +425,7 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 		} finally {
 			await sql.end({ timeout: 5 });
 		}
-		for (const s of servers) await stopServer(s);
+		await Promise.all(servers.map((s) => stopServer(s, TRELLIS_STOP_MS)));
 		if (target.db === 'embedded') await assertServerStopped(target.dataDir);
 		for (const c of all) dupes += c.dupes;
 		const events = all.reduce((n, c) => n + c.received.size, 0) / all.length;
@@ -453,7 +454,7 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 		};
 	} finally {
 		await sampler?.stop();
-		for (const s of servers) await stopServer(s);
+		await Promise.all(servers.map((s) => stopServer(s, TRELLIS_STOP_MS)));
 		if (target.db === 'embedded') removeTempDir(target.dataDir);
 		await dropDb?.();
 	}

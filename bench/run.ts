@@ -35,7 +35,8 @@ import {
 	removeTempDir,
 	spawnServer,
 	stopServer,
-	timeToFirstResponse
+	timeToFirstResponse,
+	TRELLIS_STOP_MS
 } from './lib/processes.ts';
 import type { Pss, Server } from './lib/processes.ts';
 
@@ -104,7 +105,7 @@ function startTrellis(name: string, port: number, target: Target): Server {
 
 /** Stops the app; on the embedded engine its database server must have stopped with it. */
 async function stopTrellis(server: Server, target: Target): Promise<void> {
-	await stopServer(server);
+	await stopServer(server, TRELLIS_STOP_MS);
 	if (target.db === 'embedded') await assertServerStopped(target.dataDir);
 }
 

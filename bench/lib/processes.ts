@@ -1,7 +1,8 @@
 // Spawning, measuring and stopping server processes, and the cleanup that must run even when
 // the benchmark fails or is interrupted: every spawned process is stopped (SIGTERM, then
-// SIGKILL after 5 s), every registered async cleanup (an embedded server started here, the
-// PostgreSQL database) run, every temp dir removed.
+// SIGKILL after 5 s; a Trellis stopped in the ordinary course gets TRELLIS_STOP_MS), every
+// registered async cleanup (an embedded server started here, the PostgreSQL database) run,
+// every temp dir removed.
 import { spawn } from 'node:child_process';
 import { chmodSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -361,13 +362,27 @@ async function waitOrTimeout(p: Promise<void>, ms: number): Promise<boolean> {
 	}
 }
 
-/** SIGTERM, then SIGKILL if the process is still there after 5 s. */
-export async function stopServer(server: Server): Promise<void> {
+/**
+ * The time a Trellis gets to stop after SIGTERM: it ends its event streams, lets running
+ * requests finish (SHUTDOWN_TIMEOUT, 10 s by default), then stops the job queue and closes the
+ * database, which stops its embedded server; it exits by itself 20 s after the signal at most.
+ */
+export const TRELLIS_STOP_MS = 25_000;
+
+/** SIGTERM, then SIGKILL if the process is still there after `graceMs` (default 5 s). */
+export async function stopServer(server: Server, graceMs = 5_000): Promise<void> {
 	const { child } = server;
 	if (!running(child)) return;
+	const t0 = performance.now();
 	child.kill('SIGTERM');
-	if (await waitOrTimeout(server.exited, 5_000)) return;
-	note(`${server.name} (pid ${server.pid}) ignored SIGTERM for 5 s; sending SIGKILL`);
+	if (await waitOrTimeout(server.exited, graceMs)) {
+		const ms = performance.now() - t0;
+		if (ms > 2_000) note(`${server.name} (pid ${server.pid}) took ${Math.round(ms)} ms to stop`);
+		return;
+	}
+	note(
+		`${server.name} (pid ${server.pid}) ignored SIGTERM for ${graceMs / 1000} s; sending SIGKILL`
+	);
 	child.kill('SIGKILL');
 	if (!(await waitOrTimeout(server.exited, 5_000))) {
 		note(`${server.name} (pid ${server.pid}) still running after SIGKILL`);
