@@ -97,6 +97,10 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/* What a signed-in person without any role in the organisation may still open. */
+const ROLELESS =
+	/^\/(profile|language|sign-in|sign-out|signed-in|forgot-password|reset-password|invitations|join|api\/auth)(\/|$)/;
+
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.roles = { admin: false, facilitator: false, participant: false, peerTrainer: false };
@@ -119,6 +123,11 @@ const session: Handle = async ({ event, resolve }) => {
 		for (const r of await rolesOf(db, org.id, u.id)) {
 			event.locals.roles[r.role] = true;
 			if (r.peerTrainer) event.locals.roles.peerTrainer = true;
+		}
+		const { admin, facilitator, participant } = event.locals.roles;
+		if (!admin && !facilitator && !participant && !ROLELESS.test(event.url.pathname)) {
+			// Someone whose last role was removed keeps an account and sees only their profile.
+			return new Response(null, { status: 303, headers: { location: '/profile' } });
 		}
 	}
 	return svelteKitHandler({ event, resolve, auth, building });

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { notifyAccessChanged } from '../live/access-changes.queries.ts';
 import type { Db } from '../db/client.ts';
 import { memberships, users, type OrgRole } from '../db/schema/index.ts';
 
@@ -74,6 +75,8 @@ export async function removeMembership(
 				eq(memberships.role, m.role)
 			)
 		);
+	// A removed role ends the access it gave, open live streams included.
+	await notifyAccessChanged(db, m.userId);
 }
 
 export async function countAdmins(db: Db, organisationId: string) {

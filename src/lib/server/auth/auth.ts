@@ -1,3 +1,4 @@
+import { notifyAccessChanged } from '../live/access-changes.queries.ts';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { magicLink } from 'better-auth/plugins';
@@ -46,6 +47,16 @@ export function createAuth(
 			}
 		},
 		session: { expiresIn: SESSION_MAX_AGE_S, updateAge: 60 * 60 * 24 },
+		databaseHooks: {
+			session: {
+				delete: {
+					// Signing out or revoking a session ends the live streams it opened.
+					after: async (session) => {
+						await notifyAccessChanged(db, session.userId);
+					}
+				}
+			}
+		},
 		emailAndPassword: {
 			enabled: true,
 			disableSignUp: true,

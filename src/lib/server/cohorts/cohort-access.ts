@@ -17,9 +17,13 @@ export async function cohortAccess(db: Db, locals: App.Locals, id: string) {
 	const org = await currentOrganisation(db);
 	const ctx = await loadCohortContext(db, id);
 	if (!ctx || ctx.cohort.organisationId !== org.id) error(404, m.error_not_found());
-	const facilitator = await isFacilitatorOf(db, id, locals.user.id);
+	// A place or a facilitator seat counts only while the person holds a role in the
+	// organisation: removing the role ends the access it gave.
+	const { admin, facilitator: facilitatorRole, participant } = locals.roles;
+	if (!admin && !facilitatorRole && !participant) error(404, m.error_not_found());
+	const facilitator = (facilitatorRole || admin) && (await isFacilitatorOf(db, id, locals.user.id));
 	const enrolment = await findEnrolment(db, id, locals.user.id);
-	const manages = facilitator || locals.roles.admin;
+	const manages = facilitator || admin;
 	const participates =
 		!!enrolment && ['enrolled', 'waitlisted', 'pending'].includes(enrolment.status);
 	if (!manages && !participates) error(404, m.error_not_found());

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { notifyAccessChanged } from '../live/access-changes.queries.ts';
 import type { Db } from '../db/client.ts';
 import {
 	attendance,
@@ -172,6 +173,8 @@ export async function setEnrolmentStatus(
 				: eq(enrolments.id, id)
 		)
 		.returning();
+	// Every change of a place may end what it allowed: open live streams are re-authorised.
+	if (row) await notifyAccessChanged(q, row.userId);
 	return row;
 }
 

@@ -16,11 +16,14 @@ import { liveMembership } from './live-access.queries.ts';
 export async function liveAccess(db: Db, locals: App.Locals, sessionId: string) {
 	if (!locals.user) redirect(303, '/sign-in');
 	if (!isUuid(sessionId)) error(404, m.error_not_found());
+	// As in cohortAccess: without a role in the organisation, no place counts.
+	const { admin, facilitator: facilitatorRole, participant } = locals.roles;
+	if (!admin && !facilitatorRole && !participant) error(404, m.error_not_found());
 	const org = await currentOrganisation(db);
 	const row = await liveMembership(db, sessionId, locals.user.id);
 	if (!row || row.cohort.organisationId !== org.id) error(404, m.error_not_found());
-	const facilitator = !!row.facilitator;
-	const manages = facilitator || locals.roles.admin;
+	const facilitator = !!row.facilitator && (facilitatorRole || admin);
+	const manages = facilitator || admin;
 	const enrolment = row.enrolment?.status === 'enrolled' ? row.enrolment : undefined;
 	if (!manages && !enrolment) error(404, m.error_not_found());
 	const version = await courseVersionOf(db, row.cohort.courseVersionId);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '../db/client.ts';
 import { log } from '../log.ts';
 import { eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
+import { ACCESS_CHANNEL } from './access-changes.queries.ts';
 import {
 	deletePresence,
 	deleteStalePresence,
@@ -13,6 +14,10 @@ import {
 /** A stream; it drops events it already has (ids only ever grow). */
 export type Subscriber = {
 	facilitator: boolean;
+	/** Whose stream this is: it is ended when that person's access changes. */
+	userId?: string;
+	/** Ends the stream (the browser reconnects and is authorised afresh). */
+	close?: () => void;
 	/** A participant's place; facilitators see who is connected through it. */
 	enrolmentId?: string | null;
 	send: (e: LiveEvent) => void;
@@ -39,7 +44,7 @@ export class LiveHub {
 	private subs = new Map<string, Set<Subscriber>>();
 	private cursor = new Map<string, number>();
 	private chains = new Map<string, Promise<void>>();
-	private unlisten: (() => Promise<void>) | undefined;
+	private unlisten: (() => Promise<void>)[] = [];
 	private present = new Map<string, PresenceRow>();
 	private presenceWrites: Promise<void> = Promise.resolve();
 	private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -59,13 +64,16 @@ export class LiveHub {
 		);
 		this.heartbeat = setInterval(() => this.queuePresence(() => this.beat()), this.heartbeatMs);
 		this.heartbeat.unref();
-		const l = await this.handle.raw.listen(CHANNEL, (sessionId) => this.deliver(sessionId));
-		this.unlisten = l.unlisten;
+		const live = await this.handle.raw.listen(CHANNEL, (sessionId) => this.deliver(sessionId));
+		const access = await this.handle.raw.listen(ACCESS_CHANNEL, (userId) =>
+			this.closeStreamsOf(userId)
+		);
+		this.unlisten = [live.unlisten, access.unlisten];
 	}
 
 	async stop() {
 		clearInterval(this.heartbeat);
-		await this.unlisten?.().catch(() => {});
+		for (const u of this.unlisten) await u().catch(() => {});
 		this.subs.clear();
 		this.present.clear();
 		// Leaving cleanly: the console stops listing these people now, not 90 s later.
@@ -117,6 +125,17 @@ export class LiveHub {
 				});
 			}
 		});
+	}
+
+	/**
+	 * Ends every open stream of `userId` on this instance (see notifyAccessChanged). Access is
+	 * checked when a stream opens, so the reconnect that follows lets through only the
+	 * streams the person may still have.
+	 */
+	closeStreamsOf(userId: string) {
+		for (const set of this.subs.values()) {
+			for (const sub of [...set]) if (sub.userId === userId) sub.close?.();
+		}
 	}
 
 	/** Announces new events of a session to every instance, this one included. */

@@ -42,6 +42,16 @@ export const GET: RequestHandler = async ({ params, locals, request, url }) => {
 				unsubscribe = await hub.subscribe(params.sessionId, {
 					facilitator: a.facilitator,
 					enrolmentId: a.enrolmentId,
+					userId: a.user.id,
+					close: () => {
+						clearInterval(beat);
+						unsubscribe?.();
+						try {
+							controller.close();
+						} catch {
+							/* already closed */
+						}
+					},
 					send: (e) => (pending ? pending.push(e) : emit(e))
 				});
 				controller.enqueue(encoder.encode(`retry: 2000\n\n`));
