@@ -7,6 +7,7 @@ import {
 	lstatSync,
 	mkdirSync,
 	openSync,
+	readdirSync,
 	readFileSync,
 	readlinkSync,
 	realpathSync,
@@ -20,7 +21,7 @@ import {
 	chmodSync
 } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { lockDataDir } from './data-dir-lock.ts';
 
 /*
@@ -262,6 +263,25 @@ function chownTree(dir: string, owner: Owner) {
 	spawnSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
 }
 
+/** Removes what interrupted initdb runs left beside the cluster (`<cluster>.init-…`). */
+function removeStaleInits(clusterDir: string) {
+	const prefix = `${basename(clusterDir)}.init`;
+	let names: string[] = [];
+	try {
+		names = readdirSync(dirname(clusterDir));
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		if (!name.startsWith(prefix)) continue;
+		try {
+			rmSync(join(dirname(clusterDir), name), { recursive: true, force: true });
+		} catch {
+			/* an orphaned initdb is still writing there; a later start removes it */
+		}
+	}
+}
+
 /** Reads postmaster.pid: [pid, dataDir, start, port, socketDir, listen, shmem, status]. */
 export function readPostmasterPid(clusterDir: string): string[] | undefined {
 	try {
@@ -472,10 +492,18 @@ async function startLocked(
 
 	await stopOrphan(clusterDir, log);
 
+	// Side directories of initdb runs whose Trellis was killed (see below), best effort: an
+	// orphaned initdb may still be writing into its own, which is then removed at a later start.
+	removeStaleInits(clusterDir);
+
 	if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
 		// initdb into a side directory and rename: a kill during initdb leaves no half cluster.
-		const tmp = `${clusterDir}.init`;
-		rmSync(tmp, { recursive: true, force: true });
+		// The side directory is new for each run: initdb is a child that outlives a Trellis
+		// killed with -9 and goes on writing for a second or two. With one shared name, the
+		// restart's cleanup and initdb raced that orphan for the same files, and the restart
+		// failed ("cannot write … permission denied"; found by scripts/soak-crash.ts,
+		// SOAK_MODE=first-start).
+		const tmp = `${clusterDir}.init-${process.pid}-${Date.now()}`;
 		rmSync(clusterDir, { recursive: true, force: true });
 		mkdirSync(tmp, { recursive: true, mode: 0o700 });
 		if (owner) chownSync(tmp, owner.uid, owner.gid);

@@ -5,7 +5,7 @@ import type { Logger } from './embedded-postgres.ts';
 
 /* Entries of a data directory that belong to the new layout, not to PGlite. */
 const OURS =
-	/^(\.trellis\.lock|postgres|postgres\.init|postgres\.log(\.1)?|pglite-backup-.*|\.pglite-import)$/;
+	/^(\.trellis\.lock|postgres|postgres\.init(-.*)?|postgres\.log(\.1)?|pglite-backup-.*|\.pglite-import)$/;
 
 /**
  * An earlier Trellis kept PGlite's files directly in the data directory. At the first start
