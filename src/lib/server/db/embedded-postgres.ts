@@ -266,7 +266,7 @@ function chownTree(dir: string, owner: Owner) {
 /** Removes what interrupted initdb runs left beside the cluster (`<cluster>.init-…`). */
 function removeStaleInits(clusterDir: string) {
 	const prefix = `${basename(clusterDir)}.init`;
-	let names: string[] = [];
+	let names: string[];
 	try {
 		names = readdirSync(dirname(clusterDir));
 	} catch {
