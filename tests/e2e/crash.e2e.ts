@@ -10,7 +10,8 @@ import { expect, test } from '@playwright/test';
 type Figure = { bench: string; figure: string; value: number };
 
 async function soak(
-	env: Record<string, string>
+	env: Record<string, string>,
+	limitMs = 140_000
 ): Promise<{ code: number | null; figures: Map<string, number>; stderr: string }> {
 	const child = spawn(process.execPath, ['scripts/soak-crash.ts'], {
 		env: { ...process.env, ...env },
@@ -20,7 +21,10 @@ async function soak(
 	let stderr = '';
 	child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
 	child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+	// Stopped before the test's own timeout, so that it still removes its processes and data.
+	const timer = setTimeout(() => child.kill('SIGTERM'), limitMs);
 	const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+	clearTimeout(timer);
 	const figures = new Map<string, number>();
 	for (const line of stdout.split('\n')) {
 		if (!line.startsWith('{')) continue;
@@ -31,7 +35,7 @@ async function soak(
 }
 
 test('kill -9 during live answering: every acknowledged answer is stored once after the restart', async () => {
-	test.setTimeout(120_000);
+	test.setTimeout(160_000);
 	const r = await soak({
 		SOAK_MODE: 'crash',
 		SOAK_CYCLES: '5',
@@ -47,7 +51,7 @@ test('kill -9 during live answering: every acknowledged answer is stored once af
 });
 
 test('kill -9 during a first start with the demo seed: the next start has the complete demo', async () => {
-	test.setTimeout(120_000);
+	test.setTimeout(160_000);
 	const r = await soak({ SOAK_MODE: 'first-start', SOAK_CYCLES: '3', SOAK_PORT_BASE: '4660' });
 	expect(r.figures.get('kills'), r.stderr).toBe(3);
 	expect(r.figures.get('demo_incomplete'), r.stderr).toBe(0);
@@ -56,7 +60,7 @@ test('kill -9 during a first start with the demo seed: the next start has the co
 });
 
 test('SIGTERM during live answering: no 5xx, a clean exit, every acknowledged answer stored', async () => {
-	test.setTimeout(120_000);
+	test.setTimeout(160_000);
 	const r = await soak({
 		SOAK_MODE: 'sigterm',
 		SOAK_CYCLES: '2',
