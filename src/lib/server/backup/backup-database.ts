@@ -33,6 +33,8 @@ export async function backupDatabase(
 		};
 		await write(out, `${HEADER_PREFIX}${JSON.stringify(header)}\n`);
 		await write(out, `set session_replication_role = replica;\n`);
+		// One pipeline per table adds (and removes) its listeners on `out`.
+		out.setMaxListeners(Math.max(out.getMaxListeners(), tables.length + 10));
 		for (const t of tables) {
 			const cols = t.columns.map(quoteIdent).join(', ');
 			await write(out, `\ncopy public.${quoteIdent(t.name)} (${cols}) from stdin;\n`);

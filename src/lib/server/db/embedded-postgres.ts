@@ -645,6 +645,8 @@ async function startLocked(
 			(stopping ??= (async () => {
 				const { child, pid, exit } = current;
 				if (!current.exited()) {
+					// Keep this process alive until the server has stopped (it is unref'd while it runs).
+					child.ref();
 					if (child.stdin) child.stdin.end();
 					else process.kill(pid, 'SIGINT');
 					await Promise.race([exit, grace(20_000)]);
