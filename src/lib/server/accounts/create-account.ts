@@ -11,6 +11,8 @@ export async function createAccount(
 		email: string;
 		name: string;
 		password: string;
+		/** The password's hash when the caller already has one (the demo's people share one). */
+		passwordHash?: string;
 		locale: string;
 		timeZone: string;
 		pronouns?: string | null;
@@ -32,7 +34,7 @@ export async function createAccount(
 		userId: u.id,
 		providerId: 'credential',
 		accountId: u.id,
-		password: await ctx.password.hash(p.password)
+		password: p.passwordHash ?? (await ctx.password.hash(p.password))
 	});
 	return { id: u.id };
 }

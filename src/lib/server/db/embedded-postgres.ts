@@ -509,7 +509,20 @@ async function startLocked(
 		if (owner) chownSync(tmp, owner.uid, owner.gid);
 		const r = run(
 			bins.initdb,
-			['-D', tmp, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions'],
+			[
+				'-D',
+				tmp,
+				'-U',
+				SUPERUSER,
+				'-A',
+				'trust',
+				'-E',
+				'UTF8',
+				'--locale=C',
+				'--no-instructions',
+				// One syncfs() of the file system instead of an fsync() per file: the same safety.
+				...(process.platform === 'linux' ? ['--sync-method=syncfs'] : [])
+			],
 			owner,
 			dirname(bins.initdb)
 		);
