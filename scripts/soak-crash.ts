@@ -36,7 +36,6 @@ import {
 	runningServer,
 	startEmbeddedPostgres
 } from '../src/lib/server/db/embedded-postgres.ts';
-import { ensureDatabase } from '../src/lib/server/db/ensure-database.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/lib/server/bootstrap/seed-demo.ts';
 import { parseConfig } from '../src/lib/server/config.ts';
 import { openDb } from '../src/lib/server/db/client.ts';
@@ -586,7 +585,6 @@ async function prepareTarget(origin: string): Promise<{ target: Target; seed: Se
 	const server = await startEmbeddedPostgres({ dataDir, log: quiet });
 	try {
 		const url = server.url(EMBEDDED_DATABASE);
-		await ensureDatabase(withDatabase(url, 'postgres'), EMBEDDED_DATABASE);
 		note(`seeding ${SESSIONS} sessions × 18 participants in ${dataDir}…`);
 		const seed = await seedSoak(url, origin, SESSIONS);
 		return {

@@ -76,14 +76,7 @@ const originGuard: Handle = async ({ event, resolve }) => {
 /* After i18n, so the refusal is in the person's language. */
 const inputGuard: Handle = async ({ event, resolve }) => {
 	if (await carriesNul(event.request)) {
-		const message = m.error_nul_character();
-		return (event.request.headers.get('accept') ?? '').includes('json') ||
-			(event.request.headers.get('content-type') ?? '').includes('json')
-			? Response.json({ message }, { status: 400 })
-			: new Response(message, {
-					status: 400,
-					headers: { 'content-type': 'text/plain; charset=utf-8' }
-				});
+		return sentenceResponse(event, 400, m.error_nul_character());
 	}
 	return resolve(event);
 };
@@ -133,19 +126,34 @@ const session: Handle = async ({ event, resolve }) => {
 	return svelteKitHandler({ event, resolve, auth, building });
 };
 
-/** 503 with a sentence in the person's language and a hint when to come back. */
-function unavailableResponse(event: RequestEvent, why: 'disk-full' | 'database') {
-	const message = why === 'disk-full' ? m.error_disk_full() : m.error_db_unavailable();
+/**
+ * An answer with one sentence in the person's language, as JSON for API callers and as
+ * plain text otherwise (a page without its layout, but readable without JavaScript).
+ */
+function sentenceResponse(
+	event: RequestEvent,
+	status: number,
+	message: string,
+	headers: Record<string, string> = {}
+) {
 	const json =
 		(event.request.headers.get('accept') ?? '').includes('json') ||
+		(event.request.headers.get('content-type') ?? '').includes('json') ||
 		event.url.pathname.startsWith('/api/');
-	const headers = { 'retry-after': why === 'disk-full' ? '120' : '10' };
 	return json
-		? Response.json({ message }, { status: 503, headers })
+		? Response.json({ message }, { status, headers })
 		: new Response(message, {
-				status: 503,
+				status,
 				headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }
 			});
+}
+
+/** 503 with a hint when to come back. */
+function unavailableResponse(event: RequestEvent, why: 'disk-full' | 'database') {
+	const message = why === 'disk-full' ? m.error_disk_full() : m.error_db_unavailable();
+	return sentenceResponse(event, 503, message, {
+		'retry-after': why === 'disk-full' ? '120' : '10'
+	});
 }
 
 /*

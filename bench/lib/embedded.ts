@@ -8,7 +8,6 @@ import {
 	runningServer,
 	startEmbeddedPostgres
 } from '../../src/lib/server/db/embedded-postgres.ts';
-import { ensureDatabase } from '../../src/lib/server/db/ensure-database.ts';
 import { note, sleep } from './log.ts';
 import { offCleanup, onCleanup, postmasterPid } from './processes.ts';
 
@@ -30,7 +29,6 @@ export async function withEmbeddedServer<T>(
 	const key = `embedded server ${dataDir}`;
 	onCleanup(key, server.stop);
 	try {
-		await ensureDatabase(server.url('postgres'), EMBEDDED_DATABASE);
 		return await fn(server.url(EMBEDDED_DATABASE));
 	} finally {
 		await server.stop();

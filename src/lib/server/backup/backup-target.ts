@@ -5,7 +5,6 @@ import {
 	runningServer,
 	startEmbeddedPostgres
 } from '../db/embedded-postgres.ts';
-import { ensureDatabase } from '../db/ensure-database.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 
@@ -31,6 +30,5 @@ export async function openTarget(
 		}
 	}
 	const server = await startEmbeddedPostgres({ dataDir: cfg.DATA_DIR, log: quiet });
-	await ensureDatabase(server.url('postgres'), EMBEDDED_DATABASE);
 	return { url: server.url(EMBEDDED_DATABASE), where, stop: server.stop };
 }

@@ -1,4 +1,22 @@
-import { DataDirInUseError, EmbeddedPostgresError } from './embedded-postgres.ts';
+/** A start that cannot go on, with a message meant for the person who ran it. */
+export class EmbeddedPostgresError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'EmbeddedPostgresError';
+	}
+}
+
+export class DataDirInUseError extends Error {
+	readonly dir: string;
+	constructor(dir: string) {
+		super(
+			`The data directory ${dir} is already in use by another Trellis process. ` +
+				`Stop that process first, or start this one with a different DATA_DIR.`
+		);
+		this.dir = dir;
+		this.name = 'DataDirInUseError';
+	}
+}
 
 /** PostgreSQL's "disk full" (53100) or the operating system's ENOSPC, wherever it surfaced. */
 export function isDiskFull(e: unknown): boolean {

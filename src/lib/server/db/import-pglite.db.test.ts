@@ -10,9 +10,8 @@ import { testConfig } from '../testing/test-db.ts';
 import { seedDemo, DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE } from '../bootstrap/seed-demo.ts';
 import { insertOrganisation } from '../organisations/organisations.queries.ts';
 import * as schema from './schema/index.ts';
-import { openDb, withDatabase, type Db } from './client.ts';
+import { openDb, type Db } from './client.ts';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres } from './embedded-postgres.ts';
-import { ensureDatabase } from './ensure-database.ts';
 import { importPgliteData } from './import-pglite.ts';
 
 const dirs: string[] = [];
@@ -24,7 +23,6 @@ const cfg = testConfig();
 async function startOn(dir: string) {
 	const server = await startEmbeddedPostgres({ dataDir: dir, log: quiet });
 	const url = server.url(EMBEDDED_DATABASE);
-	await ensureDatabase(withDatabase(url, 'postgres'), EMBEDDED_DATABASE);
 	const h = await openDb(url);
 	const imported = server.legacyPglite
 		? await importPgliteData(dir, h, { migrationsFolder: 'drizzle', log: quiet })

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { resetSequences } from '../backup/backup.queries.ts';
 import type { DbHandle } from './client.ts';
 import type { Logger } from './embedded-postgres.ts';
 
@@ -80,18 +81,7 @@ async function copyTables(dir: string, h: DbHandle, migrationsFolder: string) {
 					[data[0].j]
 				);
 				rows += copied.count;
-				const seqs = await tx.unsafe<{ col: string; seq: string }[]>(
-					`select a.attname as col, pg_get_serial_sequence($1, a.attname) as seq
-					 from pg_attribute a where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped
-					 and pg_get_serial_sequence($1, a.attname) is not null`,
-					[`"${name}"`]
-				);
-				for (const { col, seq } of seqs) {
-					await tx.unsafe(
-						`select setval($1, coalesce((select max("${col}") from "${name}"), 0) + 1, false)`,
-						[seq]
-					);
-				}
+				await resetSequences(tx, name);
 			}
 		});
 		return { tables: tables.length, rows };

@@ -1,12 +1,11 @@
 import { config } from '../config.ts';
 import { log } from '../log.ts';
-import { openDb, withDatabase, type DbHandle } from './client.ts';
+import { openDb, type DbHandle } from './client.ts';
 import {
 	EMBEDDED_DATABASE,
 	startEmbeddedPostgres,
 	type EmbeddedServer
 } from './embedded-postgres.ts';
-import { ensureDatabase } from './ensure-database.ts';
 import { importPgliteData } from './import-pglite.ts';
 import { explainDbError } from './db-errors.ts';
 
@@ -38,7 +37,6 @@ async function open(): Promise<DbHandle> {
 	embedded = server;
 	try {
 		const url = server.url(EMBEDDED_DATABASE);
-		await ensureDatabase(withDatabase(url, 'postgres'), EMBEDDED_DATABASE);
 		const h = await openDb(url, { migrationsFolder, kind: 'embedded' });
 		if (server.legacyPglite) await importPgliteData(server.dataDir, h, { migrationsFolder, log });
 		return {
