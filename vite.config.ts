@@ -47,7 +47,7 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		globalSetup: ['./tests/support/vitest-global-setup.ts'],

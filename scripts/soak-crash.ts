@@ -47,7 +47,8 @@ import { loadCoursePackage } from '../src/lib/server/courses/load-course-package
 import { validateCoursePackage } from '../src/lib/server/courses/validate-course-package.ts';
 import { importCourseVersion } from '../src/lib/server/courses/import-course-version.ts';
 import { createCohort } from '../src/lib/server/cohorts/create-cohort.ts';
-import { insertEnrolment, sessionsOf } from '../src/lib/server/cohorts/cohorts.queries.ts';
+import { insertEnrolment } from '../src/lib/server/enrolment/enrolment.queries.ts';
+import { listSessions } from '../src/lib/server/schedule/schedule.queries.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 process.chdir(ROOT); // migrations and the build are found relative to the checkout
@@ -545,7 +546,7 @@ async function seedSoak(databaseUrl: string, origin: string, sessions: number): 
 			for (const p of people) {
 				await insertEnrolment(h.db, { cohortId: cohort.id, userId: p.id, status: 'enrolled' });
 			}
-			const sessionId = (await sessionsOf(h.db, cohort.id))[0].id;
+			const sessionId = (await listSessions(h.db, cohort.id))[0].id;
 			seed.sessionIds.push(sessionId);
 			seed.participants.push(...people.map((p) => ({ session: sessionId, cookie: p.cookie })));
 		}

@@ -15,7 +15,7 @@ import { log } from '#lib/server/log.ts';
 import { isDbUnavailable, isDiskFull } from '#lib/server/db/db-errors.ts';
 import { diskFull, noteDiskFull } from '#lib/server/ops/disk-full.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
-import { rolesOf } from '#lib/server/accounts/users.queries.ts';
+import { listRoles } from '#lib/server/accounts/users.queries.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
 import { allowVideoServer, VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
 import { carriesNul } from '#lib/server/security/input-guard.ts';
@@ -113,7 +113,7 @@ const session: Handle = async ({ event, resolve }) => {
 			pronouns: u.pronouns ?? null
 		};
 		const org = await currentOrganisation(db);
-		for (const r of await rolesOf(db, org.id, u.id)) {
+		for (const r of await listRoles(db, org.id, u.id)) {
 			event.locals.roles[r.role] = true;
 			if (r.peerTrainer) event.locals.roles.peerTrainer = true;
 		}

@@ -11,7 +11,8 @@ import { loadCoursePackage } from '../../src/lib/server/courses/load-course-pack
 import { validateCoursePackage } from '../../src/lib/server/courses/validate-course-package.ts';
 import { importCourseVersion } from '../../src/lib/server/courses/import-course-version.ts';
 import { createCohort } from '../../src/lib/server/cohorts/create-cohort.ts';
-import { insertEnrolment, sessionsOf } from '../../src/lib/server/cohorts/cohorts.queries.ts';
+import { insertEnrolment } from '../../src/lib/server/enrolment/enrolment.queries.ts';
+import { listSessions } from '../../src/lib/server/schedule/schedule.queries.ts';
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-123456';
 const PASSWORD = 'bench-password-2026';
@@ -87,7 +88,7 @@ export async function seedLive(databaseUrl: string, origin: string, sessions: nu
 			for (const p of people) {
 				await insertEnrolment(h.db, { cohortId: cohort.id, userId: p.id, status: 'enrolled' });
 			}
-			sessionIds.push((await sessionsOf(h.db, cohort.id))[0].id);
+			sessionIds.push((await listSessions(h.db, cohort.id))[0].id);
 		}
 		return { lead: lead.cookie, participants: people.map((p) => p.cookie), sessionIds };
 	} finally {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '#lib/server/context.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
-import { allCohorts, cohortsOfPerson } from '#lib/server/cohorts/cohorts.queries.ts';
+import { listCohorts, listCohortsOfPerson } from '#lib/server/cohorts/cohorts.queries.ts';
 import type { PageServerLoad } from './$types';
 
 const withStart = <T extends { firstStart: string | null }>(c: T) => ({
@@ -13,9 +13,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in');
 	const { db } = await appContext();
 	const org = await currentOrganisation(db);
-	const mine = await cohortsOfPerson(db, org.id, locals.user.id);
+	const mine = await listCohortsOfPerson(db, org.id, locals.user.id);
 	const others = locals.roles.admin
-		? (await allCohorts(db, org.id)).filter((c) => !mine.some((x) => x.id === c.id))
+		? (await listCohorts(db, org.id)).filter((c) => !mine.some((x) => x.id === c.id))
 		: [];
 	return {
 		canCreate: locals.roles.facilitator || locals.roles.admin,

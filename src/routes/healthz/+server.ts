@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { appContext } from '#lib/server/context.ts';
-import { ping } from '#lib/server/ops/health.queries.ts';
+import { pingDatabase } from '#lib/server/ops/health.queries.ts';
 import { diskFull } from '#lib/server/ops/disk-full.ts';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +9,7 @@ const noStore = { 'cache-control': 'no-store' };
 export const GET: RequestHandler = async () => {
 	const { db, kind } = await appContext();
 	try {
-		await ping(db);
+		await pingDatabase(db);
 	} catch {
 		return json({ status: 'unavailable', db: kind }, { status: 503, headers: noStore });
 	}

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '#lib/server/context.ts';
-import { setUserLocale } from '#lib/server/accounts/users.queries.ts';
+import { changeLanguage } from '#lib/server/accounts/change-language.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { safePath } from '#lib/server/security/safe-path.ts';
@@ -17,7 +17,7 @@ export const actions: Actions = {
 		setLocaleCookie(cookies, locale, url.protocol === 'https:');
 		if (locals.user) {
 			const { db } = await appContext();
-			await setUserLocale(db, locals.user.id, locale);
+			await changeLanguage(db, locals.user.id, locale);
 		}
 		redirect(303, safePath(back));
 	}

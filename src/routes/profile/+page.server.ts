@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { appContext } from '#lib/server/context.ts';
 import { optionalText, parseForm, requiredText } from '#lib/forms/fields.ts';
-import { updateProfile } from '#lib/server/accounts/users.queries.ts';
+import { updateProfile } from '#lib/server/accounts/update-profile.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone, locales } from '#lib/server/i18n/locale.ts';
 import type { Actions, PageServerLoad } from './$types';

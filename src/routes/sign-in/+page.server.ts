@@ -1,11 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { APIError } from 'better-auth/api';
 import { appContext } from '#lib/server/context.ts';
 import { email, parseForm } from '#lib/forms/fields.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
 import { clientKey } from '#lib/server/accounts/client-key.ts';
-import { findUserByEmail } from '#lib/server/accounts/users.queries.ts';
+import { signInWithPassword } from '#lib/server/accounts/sign-in-with-password.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '#lib/server/bootstrap/seed-demo.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
@@ -48,19 +47,12 @@ export const actions: Actions = {
 		) {
 			return fail(429, { form: 'password', message: 'rate_limited', values });
 		}
-		try {
-			await auth.api.signInEmail({
-				body: { email: parsed.data.email, password: parsed.data.password },
-				headers: event.request.headers
-			});
-		} catch (e) {
-			if (e instanceof APIError) {
-				return fail(400, { form: 'password', message: 'sign_in_failed', values });
-			}
-			throw e;
-		}
-		const user = await findUserByEmail(db, parsed.data.email);
-		if (user) setLocaleCookie(event.cookies, user.locale, cfg.origin.startsWith('https:'));
+		const r = await signInWithPassword(auth, db, {
+			...parsed.data,
+			headers: event.request.headers
+		});
+		if (!r.ok) return fail(400, { form: 'password', message: 'sign_in_failed', values });
+		if (r.locale) setLocaleCookie(event.cookies, r.locale, cfg.origin.startsWith('https:'));
 		redirect(303, '/');
 	},
 	link: async (event) => {

@@ -7,7 +7,7 @@ import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeOrganisation, makePerson, TEST_PASSWORD, uniqueEmail } from '../testing/factories.ts';
 import { inviteMember } from './invite-member.ts';
 import { acceptInvitation } from './accept-invitation.ts';
-import { cancelInvitation } from './invitations.queries.ts';
+import { cancelInvitation } from './cancel-invitation.ts';
 import { changeRole } from './change-role.ts';
 import { hit } from '../security/rate-limit.ts';
 
@@ -103,7 +103,7 @@ describe('invitations', () => {
 			.select()
 			.from(invitations)
 			.where(eq(invitations.organisationId, org.id));
-		await cancelInvitation(h.db, org.id, row.id, now);
+		await cancelInvitation(h.db, { organisationId: org.id, id: row.id, now });
 		const base = { name: 'X', password: TEST_PASSWORD, locale: 'en', timeZone: 'UTC' };
 		expect(
 			await acceptInvitation(h.db, auth, { ...base, token: tokenFrom(withdrawn.url) })

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { OrgRole } from '../db/schema/index.ts';
-import { addMembership, countAdmins, removeMembership, rolesOf } from './users.queries.ts';
+import { addMembership, countAdmins, removeMembership, listRoles } from './users.queries.ts';
 
 export type ChangeRoleResult = { ok: true } | { ok: false; reason: 'last-admin' | 'not-member' };
 
@@ -10,7 +10,7 @@ export async function changeRole(
 	input: { organisationId: string; userId: string; role: OrgRole; action: 'add' | 'remove' }
 ): Promise<ChangeRoleResult> {
 	// Roles are only managed for people already in the organisation; others are invited.
-	const roles = await rolesOf(db, input.organisationId, input.userId);
+	const roles = await listRoles(db, input.organisationId, input.userId);
 	if (roles.length === 0) return { ok: false, reason: 'not-member' };
 	if (input.action === 'add') {
 		await addMembership(db, input);

@@ -82,7 +82,7 @@ export async function listOpenInvitations(db: Db, organisationId: string, now: D
 		.orderBy(asc(invitations.createdAt));
 }
 
-export async function cancelInvitation(
+export async function markInvitationCancelled(
 	db: Db,
 	organisationId: string,
 	id: string,

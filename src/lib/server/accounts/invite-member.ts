@@ -6,7 +6,7 @@ import { invitationEmail } from '../email/templates.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 import { insertInvitation } from './invitations.queries.ts';
 import { roleLabel } from './role-label.ts';
-import { findUserByEmail, rolesOf } from './users.queries.ts';
+import { findUserByEmail, listRoles } from './users.queries.ts';
 
 export const INVITATION_DAYS = 14;
 
@@ -34,7 +34,7 @@ export async function inviteMember(
 	const email = input.email.trim().toLowerCase();
 	const existing = await findUserByEmail(db, email);
 	if (existing) {
-		const roles = await rolesOf(db, input.organisation.id, existing.id);
+		const roles = await listRoles(db, input.organisation.id, existing.id);
 		if (roles.some((r) => r.role === input.role)) return { ok: false, reason: 'already-member' };
 	}
 	const token = newToken();

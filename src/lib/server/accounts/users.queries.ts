@@ -17,7 +17,7 @@ export async function findUserById(db: Db, id: string) {
 	return row;
 }
 
-export async function updateProfile(
+export async function updateUserProfile(
 	db: Db,
 	id: string,
 	p: { name: string; locale: string; timeZone: string; pronouns: string | null }
@@ -32,7 +32,7 @@ export async function setUserLocale(db: Db, id: string, locale: string) {
 	await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
-export async function rolesOf(db: Db, organisationId: string, userId: string) {
+export async function listRoles(db: Db, organisationId: string, userId: string) {
 	const rows = await db
 		.select({ role: memberships.role, peerTrainer: memberships.peerTrainer })
 		.from(memberships)

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { log } from '../log.ts';
 import {
-	firstOrganisation,
+	findFirstOrganisation,
 	insertOrganisation,
 	lockBootstrap
 } from '../organisations/organisations.queries.ts';
@@ -33,7 +33,7 @@ export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
 	let empty = false;
 	const org = await db.transaction(async (tx) => {
 		await lockBootstrap(tx);
-		let o = await firstOrganisation(tx);
+		let o = await findFirstOrganisation(tx);
 		if (!o) {
 			empty = true;
 			o = await insertOrganisation(tx, {

@@ -4,7 +4,8 @@ import * as m from '#lib/paraglide/messages.js';
 import type { Db } from '../db/client.ts';
 import { currentOrganisation } from '../organisations/current-organisation.ts';
 import { loadCohortContext } from './cohort-context.ts';
-import { findEnrolment, isFacilitatorOf } from './cohorts.queries.ts';
+import { findEnrolment } from '../enrolment/enrolment.queries.ts';
+import { isFacilitatorOf } from './cohorts.queries.ts';
 
 /**
  * Who the signed-in person is in a cohort. Facilitators of the cohort and organisation

@@ -1,14 +1,9 @@
 import type { Db } from '../db/client.ts';
 import type { CoursePackage } from '../courses/validate-course-package.ts';
-import {
-	courseVersionOf,
-	sessionsOf,
-	type Cohort,
-	type CohortSession,
-	type Tx
-} from './cohorts.queries.ts';
-import { eq } from 'drizzle-orm';
-import { cohorts, organisations } from '../db/schema/index.ts';
+import { findCourseVersion } from '../courses/course-versions.queries.ts';
+import { listSessions, type CohortSession } from '../schedule/schedule.queries.ts';
+import { findCohortWithOrganisation, type Cohort } from './cohorts.queries.ts';
+import { type Tx } from '../db/client.ts';
 
 export type CohortContext = {
 	cohort: Cohort;
@@ -24,14 +19,10 @@ export async function loadCohortContext(
 	q: Db | Tx,
 	cohortId: string
 ): Promise<CohortContext | undefined> {
-	const [row] = await q
-		.select({ cohort: cohorts, organisation: organisations.name })
-		.from(cohorts)
-		.innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
-		.where(eq(cohorts.id, cohortId));
+	const row = await findCohortWithOrganisation(q, cohortId);
 	if (!row) return undefined;
-	const version = await courseVersionOf(q, row.cohort.courseVersionId);
-	const sessions = await sessionsOf(q, cohortId);
+	const version = await findCourseVersion(q, row.cohort.courseVersionId);
+	const sessions = await listSessions(q, cohortId);
 	return {
 		cohort: row.cohort,
 		sessions,

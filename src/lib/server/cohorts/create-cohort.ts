@@ -2,7 +2,8 @@ import type { Db } from '../db/client.ts';
 import type { CompletionRule } from '../db/schema/index.ts';
 import { newToken } from '../security/tokens.ts';
 import type { SessionVideo } from './cohort-input.ts';
-import { insertCohort, insertFacilitators, insertSessions } from './cohorts.queries.ts';
+import { insertCohort, insertFacilitators } from './cohorts.queries.ts';
+import { insertSessions } from '../schedule/schedule.queries.ts';
 
 export type NewCohort = {
 	organisationId: string;

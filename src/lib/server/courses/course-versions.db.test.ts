@@ -6,7 +6,7 @@ import { createTestDb } from '../testing/test-db.ts';
 import { loadCoursePackage } from './load-course-package.ts';
 import { validateCoursePackage, type CoursePackage } from './validate-course-package.ts';
 import { importCourseVersion } from './import-course-version.ts';
-import { versionByNumber } from './course-versions.queries.ts';
+import { findVersionByNumber } from './course-versions.queries.ts';
 
 let h: DbHandle;
 let pkg: CoursePackage;
@@ -34,9 +34,9 @@ describe('importCourseVersion', () => {
 		const second = await importCourseVersion(h.db, edited);
 		expect(second).toMatchObject({ version: 2, created: true });
 
-		const v1 = await versionByNumber(h.db, pkg.course.slug, 1);
+		const v1 = await findVersionByNumber(h.db, pkg.course.slug, 1);
 		expect((v1!.package as CoursePackage).text.en.subtitle).toBe(pkg.text.en.subtitle);
-		const v2 = await versionByNumber(h.db, pkg.course.slug, 2);
+		const v2 = await findVersionByNumber(h.db, pkg.course.slug, 2);
 		expect((v2!.package as CoursePackage).text.en.subtitle).toBe(
 			'Introduction course (second edition)'
 		);

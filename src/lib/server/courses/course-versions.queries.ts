@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { courseSources, courseVersions } from '../db/schema/index.ts';
 
 export async function findVersionByHash(db: Db, slug: string, contentHash: string) {
@@ -27,7 +27,7 @@ export async function insertNextVersion(
 	return row;
 }
 
-export async function latestVersion(db: Db, slug: string) {
+export async function findLatestVersion(db: Db, slug: string) {
 	const [row] = await db
 		.select()
 		.from(courseVersions)
@@ -37,7 +37,7 @@ export async function latestVersion(db: Db, slug: string) {
 	return row;
 }
 
-export async function versionByNumber(db: Db, slug: string, version: number) {
+export async function findVersionByNumber(db: Db, slug: string, version: number) {
 	const [row] = await db
 		.select()
 		.from(courseVersions)
@@ -60,4 +60,17 @@ export async function insertCourseSource(
 	s: { slug: string; fingerprint: string; courseVersionId: string }
 ) {
 	await db.insert(courseSources).values(s).onConflictDoNothing();
+}
+
+/*
+ * Course versions never change (a trigger refuses UPDATE), so each is read and parsed once
+ * per process: the package is large, and every live request needs it.
+ */
+const versions = new Map<string, typeof courseVersions.$inferSelect>();
+export async function findCourseVersion(q: DbOrTx, id: string) {
+	const hit = versions.get(id);
+	if (hit) return hit;
+	const [row] = await q.select().from(courseVersions).where(eq(courseVersions.id, id));
+	if (row) versions.set(id, row);
+	return row;
 }

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { marked } from 'marked';
 import * as m from '#lib/paraglide/messages.js';
 import type { Db } from '../db/client.ts';
-import { latestVersion } from './course-versions.queries.ts';
+import { findLatestVersion } from './course-versions.queries.ts';
 import type { CoursePackage } from './validate-course-package.ts';
 
 /*
@@ -15,11 +15,11 @@ export function md(text: string | undefined): string {
 
 /** The latest imported version of a course, in the viewer's locale (falling back to the source). */
 export async function loadCourse(db: Db, slug: string, locale: string) {
-	const row = await latestVersion(db, slug);
+	const row = await findLatestVersion(db, slug);
 	if (!row) return undefined;
 	const pkg = row.package as CoursePackage;
 	const l = pkg.text[locale] ? locale : pkg.course.sourceLocale;
-	return { version: row.version, pkg, locale: l };
+	return { id: row.id, version: row.version, pkg, locale: l };
 }
 
 export function sessionIn(pkg: CoursePackage, n: number) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client.ts';
 import { createTestDb } from '../testing/test-db.ts';
 import { importCoursePackage } from './import-course-package.ts';
-import { latestVersion } from './course-versions.queries.ts';
+import { findLatestVersion } from './course-versions.queries.ts';
 
 const SLUG = 'recovery-oriented-practice';
 let h: DbHandle;
@@ -42,6 +42,6 @@ describe(importCoursePackage.name, () => {
 		const bad = await importCoursePackage(h.db, SLUG, root);
 		expect(bad.status).toBe('invalid');
 		expect((await importCoursePackage(h.db, SLUG, root)).status).toBe('invalid');
-		expect((await latestVersion(h.db, SLUG))!.version).toBe(1);
+		expect((await findLatestVersion(h.db, SLUG))!.version).toBe(1);
 	});
 });

@@ -3,6 +3,10 @@ import type { Sql } from 'postgres';
 import * as schema from './schema/index.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** Drizzle's transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** What a query function runs on: the database, or a transaction a use case holds. */
+export type DbOrTx = Db | Tx;
 /** Where the data lives: the embedded server in DATA_DIR, or a server named by DATABASE_URL. */
 export type DbKind = 'embedded' | 'postgres';
 export type DbHandle = {

@@ -1,5 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { emailOutbox } from '../db/schema/index.ts';
 
 export type NewEmail = typeof emailOutbox.$inferInsert;
@@ -40,7 +40,23 @@ export async function listOutbox(db: Db, limit = 100) {
 		.limit(limit);
 }
 
-export async function getEmail(db: Db, id: string) {
+export async function findEmail(db: Db, id: string) {
 	const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
 	return row;
+}
+
+export function listCohortEmails(q: DbOrTx, cohortId: string) {
+	return q
+		.select({
+			id: emailOutbox.id,
+			to: emailOutbox.toAddress,
+			subject: emailOutbox.subject,
+			kind: emailOutbox.kind,
+			status: emailOutbox.status,
+			createdAt: emailOutbox.createdAt
+		})
+		.from(emailOutbox)
+		.where(eq(emailOutbox.cohortId, cohortId))
+		.orderBy(desc(emailOutbox.createdAt))
+		.limit(200);
 }

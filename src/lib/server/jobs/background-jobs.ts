@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/client.ts';
 import { log } from '../log.ts';
-import { sendDueReminders } from '../cohorts/send-reminders.ts';
+import { sendDueReminders } from '../schedule/send-reminders.ts';
 import { startJobs } from './queue.ts';
 
 export type BackgroundJobOptions = {

@@ -1,14 +1,6 @@
-import { sql } from 'drizzle-orm';
-import {
-	fromDrizzle,
-	PgBoss,
-	type DrizzleTransactionLike,
-	type JobResult,
-	type Queue,
-	type SendOptions,
-	type WorkOptions
-} from 'pg-boss';
-import type { Db, DbHandle } from '../db/client.ts';
+import { PgBoss, type JobResult, type Queue, type SendOptions, type WorkOptions } from 'pg-boss';
+import type { Db, DbHandle, Tx } from '../db/client.ts';
+import { jobQueueDbOf } from '../db/job-queue-db.ts';
 import { log } from '../log.ts';
 
 /** Per-queue settings, stored by pg-boss on the queue row and inherited by every job. */
@@ -133,7 +125,7 @@ export async function startJobs<Q extends string>(
 			const options = Object.fromEntries(
 				Object.entries(jobOptions).filter(([, v]) => v !== undefined)
 			) as SendOptions;
-			if (tx) options.db = fromDrizzle(tx as DrizzleTransactionLike, sql);
+			if (tx) options.db = jobQueueDbOf(tx as Tx);
 			return boss.send(name, data, options);
 		},
 

@@ -3,7 +3,7 @@ import { createAuth, type Auth } from '../auth/auth.ts';
 import { openDb, type DbHandle } from '../db/client.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeLiveSession } from '../testing/live-fixtures.ts';
-import { setEnrolmentStatus } from '../cohorts/cohorts.queries.ts';
+import { setEnrolmentStatus } from '../enrolment/enrolment.queries.ts';
 import { removeMembership } from '../accounts/users.queries.ts';
 import { LiveHub } from './live-hub.ts';
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/client.ts';
-import type { Tx } from '../cohorts/cohorts.queries.ts';
+import type { Tx } from '../db/client.ts';
 import { listSessionParticipants } from './live.queries.ts';
 
 export type BreakoutMode = 'pairs' | 'trios' | 'language';

@@ -13,7 +13,7 @@ import {
  * cohort and organisation, whether the person facilitates it and their enrolment. Every
  * answer and facilitator action asks this, so it is one query rather than five.
  */
-export async function liveMembership(db: Db, sessionId: string, userId: string) {
+export async function findLiveMembership(db: Db, sessionId: string, userId: string) {
 	const [row] = await db
 		.select({
 			session: cohortSessions,

@@ -3,9 +3,9 @@ import { isUuid } from '#lib/forms/fields.ts';
 import * as m from '#lib/paraglide/messages.js';
 import type { Db } from '../db/client.ts';
 import type { CoursePackage } from '../courses/validate-course-package.ts';
-import { courseVersionOf } from '../cohorts/cohorts.queries.ts';
+import { findCourseVersion } from '../courses/course-versions.queries.ts';
 import { currentOrganisation } from '../organisations/current-organisation.ts';
-import { liveMembership } from './live-access.queries.ts';
+import { findLiveMembership } from './live-access.queries.ts';
 
 /**
  * Who may be in a live session: its cohort's facilitators (and organisation admins), and
@@ -20,13 +20,13 @@ export async function liveAccess(db: Db, locals: App.Locals, sessionId: string) 
 	const { admin, facilitator: facilitatorRole, participant } = locals.roles;
 	if (!admin && !facilitatorRole && !participant) error(404, m.error_not_found());
 	const org = await currentOrganisation(db);
-	const row = await liveMembership(db, sessionId, locals.user.id);
+	const row = await findLiveMembership(db, sessionId, locals.user.id);
 	if (!row || row.cohort.organisationId !== org.id) error(404, m.error_not_found());
 	const facilitator = !!row.facilitator && (facilitatorRole || admin);
 	const manages = facilitator || admin;
 	const enrolment = row.enrolment?.status === 'enrolled' ? row.enrolment : undefined;
 	if (!manages && !enrolment) error(404, m.error_not_found());
-	const version = await courseVersionOf(db, row.cohort.courseVersionId);
+	const version = await findCourseVersion(db, row.cohort.courseVersionId);
 	const pkg = version.package as CoursePackage;
 	const structure = pkg.sessions.find((x) => x.structure.number === row.session.number);
 	if (!structure) error(404, m.error_not_found());

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { Tx } from '../cohorts/cohorts.queries.ts';
+import type { Tx } from '../db/client.ts';
 import { liveAnswers, liveEvents, liveState } from '../db/schema/index.ts';
 import { lockSessionEvents } from './live.queries.ts';
 

@@ -5,7 +5,7 @@ import type { LiveSubject } from './live-access.ts';
 import { getState, personalSnapshot } from './live.queries.ts';
 import { publicState } from './facilitate.ts';
 import { resultsFor } from './results.ts';
-import { enrolmentsWithPeople } from '../cohorts/cohorts.queries.ts';
+import { listEnrolmentsWithPeople } from '../enrolment/enrolment.queries.ts';
 
 /**
  * What a live view shows now, read fresh on every load: a browser without JavaScript
@@ -42,7 +42,7 @@ export async function liveView(
 		groups: { n: number; members: { id: string; name: string }[] }[] | null;
 	} | null = null;
 	if (row?.breakout && row.breakout.blockId === block.id) {
-		const people = await enrolmentsWithPeople(db, input.cohortId);
+		const people = await listEnrolmentsWithPeople(db, input.cohortId);
 		const name = new Map(people.map((p) => [p.id, p.displayName || p.name]));
 		const named = row.breakout.groups.map((g) => ({
 			n: g.n,

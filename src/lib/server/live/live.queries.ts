@@ -10,7 +10,7 @@ import {
 	momentSignals,
 	users
 } from '../db/schema/index.ts';
-import type { Tx } from '../cohorts/cohorts.queries.ts';
+import type { Tx } from '../db/client.ts';
 
 export type LiveEvent = typeof liveEvents.$inferSelect;
 type Q = Db | Tx;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Activity } from '../courses/course-package.schema.ts';
-import type { Tx } from '../cohorts/cohorts.queries.ts';
+import type { Tx } from '../db/client.ts';
 import { answersFor, votesFor } from './live.queries.ts';
 
 export type Results = {

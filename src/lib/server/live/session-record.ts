@@ -1,7 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { LiveSubject } from './live-access.ts';
-import { liveEvents } from '../db/schema/index.ts';
-import { and, eq } from 'drizzle-orm';
+import { listRevealedBlockIds } from './session-record.queries.ts';
 import { resultsFor, type Results } from './results.ts';
 
 /**
@@ -10,11 +9,7 @@ import { resultsFor, type Results } from './results.ts';
  * only", hidden contributions and never-revealed activities are not part of the record.
  */
 export async function sessionRecord(db: Db, input: LiveSubject) {
-	const revealed = await db
-		.select({ payload: liveEvents.payload })
-		.from(liveEvents)
-		.where(and(eq(liveEvents.cohortSessionId, input.sessionId), eq(liveEvents.kind, 'results')));
-	const blockIds = new Set(revealed.map((r) => (r.payload as { blockId: string }).blockId));
+	const blockIds = await listRevealedBlockIds(db, input.sessionId);
 	const session = input.pkg.sessions.find((s) => s.structure.number === input.number)!;
 	const text = session.text[input.locale] ?? session.text[input.pkg.course.sourceLocale];
 	const out: {

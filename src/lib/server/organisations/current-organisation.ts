@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { firstOrganisation } from './organisations.queries.ts';
+import { findFirstOrganisation } from './organisations.queries.ts';
 
 /*
  * One deployment serves one organisation today; the tables already carry organisation ids
@@ -9,7 +9,7 @@ let cached: { id: string; name: string; slug: string } | undefined;
 
 export async function currentOrganisation(db: Db) {
 	if (cached) return cached;
-	const org = await firstOrganisation(db);
+	const org = await findFirstOrganisation(db);
 	if (!org) throw new Error('No organisation exists; start-up bootstrap did not run');
 	cached = { id: org.id, name: org.name, slug: org.slug };
 	return cached;

@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations } from '../db/schema/index.ts';
 
-export async function firstOrganisation(db: Db) {
+export async function findFirstOrganisation(db: Db) {
 	const [row] = await db
 		.select()
 		.from(organisations)

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newToken } from './tokens.ts';
+import { countRateLimitHit } from './rate-limit.queries.ts';
 
 /**
  * A fixed-window counter in the database, so limits hold across app instances and restarts.
@@ -17,15 +17,5 @@ export async function hit(
 	now = Date.now()
 ): Promise<boolean> {
 	const windowStart = now - limit.windowS * 1000;
-	const rows = await db.execute<{ count: number }>(sql`
-		insert into rate_limits (id, key, count, last_request)
-		values (${newToken()}, ${'form:' + key}, 1, ${now})
-		on conflict (key) do update set
-			count = case when rate_limits.last_request < ${windowStart} then 1 else rate_limits.count + 1 end,
-			last_request = case when rate_limits.last_request < ${windowStart} then ${now} else rate_limits.last_request end
-		returning count`);
-	const list = (Array.isArray(rows) ? rows : (rows as { rows: { count: number }[] }).rows) as {
-		count: number;
-	}[];
-	return Number(list[0]?.count ?? 0) <= limit.max;
+	return (await countRateLimitHit(db, newToken(), 'form:' + key, now, windowStart)) <= limit.max;
 }

@@ -4,9 +4,9 @@ import type { Auth } from '../auth/auth.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { enrolments } from '../db/schema/index.ts';
-import { joinCohort } from '../cohorts/join-cohort.ts';
+import { joinCohort } from '../enrolment/join-cohort.ts';
 import { loadCohortContext } from '../cohorts/cohort-context.ts';
-import { sessionsOf } from '../cohorts/cohorts.queries.ts';
+import { listSessions } from '../schedule/schedule.queries.ts';
 import { facilitate } from '../live/facilitate.ts';
 import { submitAnswer } from '../live/submit-answer.ts';
 import { makePerson } from './factories.ts';
@@ -31,7 +31,7 @@ export async function makeLiveSession(
 		people.push({ ...p, enrolmentId: e.id });
 	}
 	const ctx = (await loadCohortContext(db, c.cohort.id))!;
-	const s1 = (await sessionsOf(db, c.cohort.id))[session - 1];
+	const s1 = (await listSessions(db, c.cohort.id))[session - 1];
 	const structure = ctx.pkg.sessions.find((s) => s.structure.number === session)!.structure;
 	const act = (action: Parameters<typeof facilitate>[1]['action']) =>
 		facilitate(db, { sessionId: s1.id, structure, by: c.lead.id, action });

@@ -5,7 +5,8 @@ import { email, parseForm } from '#lib/forms/fields.ts';
 import { requireAdmin } from '#lib/server/accounts/require-admin.ts';
 import { inviteMember } from '#lib/server/accounts/invite-member.ts';
 import { changeRole } from '#lib/server/accounts/change-role.ts';
-import { cancelInvitation, listOpenInvitations } from '#lib/server/accounts/invitations.queries.ts';
+import { listOpenInvitations } from '#lib/server/accounts/invitations.queries.ts';
+import { cancelInvitation } from '#lib/server/accounts/cancel-invitation.ts';
 import { listMembers } from '#lib/server/accounts/users.queries.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
@@ -71,8 +72,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { form: 'cancel' });
 		const { db } = await appContext();
 		const org = await currentOrganisation(db);
-		const row = await cancelInvitation(db, org.id, parsed.data.id, new Date());
-		return { form: 'cancel', cancelled: row?.email ?? null };
+		const email = await cancelInvitation(db, { organisationId: org.id, id: parsed.data.id });
+		return { form: 'cancel', cancelled: email ?? null };
 	},
 	role: async ({ request, locals }) => {
 		requireAdmin(locals);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
-import { calendarFeedFor } from '#lib/server/cohorts/calendar-feed.ts';
+import { calendarFeedFor } from '#lib/server/calendar/calendar-feed.ts';
 import type { RequestHandler } from './$types';
 
 /* A calendar app fetches this without cookies; the unguessable token is the only key. */

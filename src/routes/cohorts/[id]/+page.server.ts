@@ -3,28 +3,27 @@ import { z } from 'zod';
 import { appContext } from '#lib/server/context.ts';
 import { optionalText, parseForm } from '#lib/forms/fields.ts';
 import { cohortAccess } from '#lib/server/cohorts/cohort-access.ts';
-import {
-	enrolmentsWithPeople,
-	facilitatorsOf,
-	updateEnrolmentProfile
-} from '#lib/server/cohorts/cohorts.queries.ts';
+import { listEnrolmentsWithPeople } from '#lib/server/enrolment/enrolment.queries.ts';
+import { updateCohortProfile } from '#lib/server/enrolment/update-cohort-profile.ts';
+import { visibleBackground } from '#lib/server/enrolment/participant-background.ts';
+import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
 import { isClosed, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
-import { leaveCohort } from '#lib/server/cohorts/leave-cohort.ts';
-import { joinWindow } from '#lib/server/cohorts/join-session.ts';
-import { waitlistPosition } from '#lib/server/cohorts/place-rule.ts';
+import { leaveCohort } from '#lib/server/enrolment/leave-cohort.ts';
+import { joinWindow } from '#lib/server/video/join-session.ts';
+import { waitlistPosition } from '#lib/server/enrolment/place-rule.ts';
 import {
 	hasCalendarFeed,
 	renewCalendarFeed,
 	revokeCalendarFeed
-} from '#lib/server/cohorts/calendar-feed.ts';
+} from '#lib/server/calendar/calendar-feed.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { db } = await appContext();
 	const { ctx, user, manages, enrolment } = await cohortAccess(db, locals, params.id);
 	const now = new Date();
-	const people = await enrolmentsWithPeople(db, ctx.cohort.id);
-	const facilitators = await facilitatorsOf(db, ctx.cohort.id);
+	const people = await listEnrolmentsWithPeople(db, ctx.cohort.id);
+	const facilitators = await listFacilitators(db, ctx.cohort.id);
 	return {
 		cohort: {
 			id: ctx.cohort.id,
@@ -63,7 +62,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				joinWindow(s, now) === 'open'
 		})),
 		facilitators: facilitators.map((f) => ({ name: f.name, peerTrainer: f.peerTrainer })),
-		// Only what each person chose to show to the whole group.
+		// Only what each person chose to show to the whole group: even a facilitator reading
+		// this page sees it as a member would.
 		members:
 			enrolment?.status === 'enrolled' || manages
 				? people
@@ -72,7 +72,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 							id: p.id,
 							name: p.displayName || p.name,
 							pronouns: p.pronouns,
-							background: p.backgroundVisibility === 'cohort' ? p.background : null
+							background: visibleBackground(p, 'participant')
 						}))
 				: [],
 		hasFeed: await hasCalendarFeed(db, user.id)
@@ -100,7 +100,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: 'profile', errors: parsed.errors, values: parsed.values });
 		}
-		await updateEnrolmentProfile(db, enrolment.id, parsed.data);
+		await updateCohortProfile(db, enrolment.id, parsed.data);
 		return { form: 'profile', saved: true };
 	},
 	leave: async ({ params, locals }) => {

@@ -3,9 +3,8 @@ import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { parseForm } from '#lib/forms/fields.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
-import { listMembers } from '#lib/server/accounts/users.queries.ts';
-import { latestVersion } from '#lib/server/courses/course-versions.queries.ts';
-import type { CoursePackage } from '#lib/server/courses/validate-course-package.ts';
+import { loadCourse } from '#lib/server/courses/course-view.ts';
+import { listCoFacilitatorCandidates } from '#lib/server/cohorts/list-co-facilitator-candidates.ts';
 import { COURSE_SLUGS } from '#lib/server/bootstrap/bootstrap.ts';
 import { cohortInput } from '#lib/server/cohorts/cohort-input.ts';
 import { createCohort } from '#lib/server/cohorts/create-cohort.ts';
@@ -18,19 +17,11 @@ function requireFacilitator(locals: App.Locals) {
 	return locals.user;
 }
 
-async function facilitatorsExcept(userId: string) {
-	const { db } = await appContext();
-	const org = await currentOrganisation(db);
-	const rows = await listMembers(db, org.id);
-	return rows
-		.filter((r) => r.role === 'facilitator' && r.userId !== userId)
-		.map((r) => ({ userId: r.userId, name: r.name, peerTrainer: r.peerTrainer }));
-}
-
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireFacilitator(locals);
+	const { db } = await appContext();
 	return {
-		coFacilitators: await facilitatorsExcept(user.id),
+		coFacilitators: await listCoFacilitatorCandidates(db, user.id),
 		defaults: {
 			locale: locals.locale,
 			timeZone: user.timeZone,
@@ -45,15 +36,15 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const user = requireFacilitator(locals);
 		const { db } = await appContext();
-		const version = await latestVersion(db, COURSE_SLUGS[0]);
+		const version = await loadCourse(db, COURSE_SLUGS[0], locals.locale);
 		if (!version) error(404, m.error_not_found());
-		const pkg = version.package as CoursePackage;
+		const pkg = version.pkg;
 		const form = await request.formData();
 		const parsed = parseForm(
 			cohortInput({ now: new Date(), minutes: pkg.sessions.map((s) => s.structure.minutes) }),
 			form
 		);
-		const candidates = await facilitatorsExcept(user.id);
+		const candidates = await listCoFacilitatorCandidates(db, user.id);
 		const chosen = candidates.filter((c) => form.getAll('coFacilitators').includes(c.userId));
 		if (!parsed.ok || chosen.length === 0) {
 			const errors = parsed.ok ? {} : parsed.errors;

@@ -9,7 +9,7 @@ import { hashToken } from '#lib/server/security/tokens.ts';
 import { roleLabel } from '#lib/server/accounts/role-label.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone } from '#lib/server/i18n/locale.ts';
-import { joinCohort } from '#lib/server/cohorts/join-cohort.ts';
+import { joinCohort } from '#lib/server/enrolment/join-cohort.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 async function openInvitation(token: string) {

@@ -6,8 +6,8 @@ import { clientKey } from '#lib/server/accounts/client-key.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
 import { findCohortByJoinToken } from '#lib/server/cohorts/cohorts.queries.ts';
 import { isClosed, loadCohortContext, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
-import { joinCohort } from '#lib/server/cohorts/join-cohort.ts';
-import { inviteToCohort } from '#lib/server/cohorts/invite-to-cohort.ts';
+import { joinCohort } from '#lib/server/enrolment/join-cohort.ts';
+import { inviteToCohort } from '#lib/server/enrolment/invite-to-cohort.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 async function cohortFor(token: string) {

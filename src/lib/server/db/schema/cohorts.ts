@@ -111,7 +111,9 @@ export const background = pgEnum('background', [
 	'family',
 	'prefer_not_to_say'
 ]);
+export type Background = (typeof background.enumValues)[number];
 export const visibility = pgEnum('visibility', ['nobody', 'facilitators', 'cohort']);
+export type Visibility = (typeof visibility.enumValues)[number];
 
 /*
  * A person's place in a cohort. `seq` is a strictly increasing number assigned at insert:

@@ -4,4 +4,5 @@ export * from './email.ts';
 export * from './courses.ts';
 export * from './safety.ts';
 export * from './cohorts.ts';
+export * from './invitations.ts';
 export * from './live.ts';

@@ -9,7 +9,6 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
-import { cohorts } from './cohorts.ts';
 
 export const orgRole = pgEnum('org_role', ['admin', 'facilitator', 'participant']);
 export type OrgRole = (typeof orgRole.enumValues)[number];
@@ -44,27 +43,4 @@ export const memberships = pgTable(
 		primaryKey({ columns: [t.organisationId, t.userId, t.role] }),
 		index('memberships_user_idx').on(t.userId)
 	]
-);
-
-export const invitations = pgTable(
-	'invitations',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		email: text('email').notNull(),
-		role: orgRole('role').notNull(),
-		// Only a hash is stored: a leaked database must not hand out working invitation links.
-		tokenHash: text('token_hash').notNull().unique(),
-		invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
-		locale: text('locale').notNull().default('en'),
-		// Set when the invitation is to a cohort: accepting it also takes a place there.
-		cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'cascade' }),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [index('invitations_org_email_idx').on(t.organisationId, t.email)]
 );

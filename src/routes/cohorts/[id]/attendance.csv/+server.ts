@@ -1,14 +1,15 @@
 import { appContext } from '#lib/server/context.ts';
 import { requireManager } from '#lib/server/cohorts/cohort-access.ts';
-import { attendanceOf, enrolmentsWithPeople } from '#lib/server/cohorts/cohorts.queries.ts';
-import { attendanceCsv } from '#lib/server/cohorts/export-csv.ts';
+import { listAttendance } from '#lib/server/attendance/attendance.queries.ts';
+import { listEnrolmentsWithPeople } from '#lib/server/enrolment/enrolment.queries.ts';
+import { attendanceCsv } from '#lib/server/attendance/export-csv.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const { db } = await appContext();
 	const { ctx } = await requireManager(db, locals, params.id);
-	const people = await enrolmentsWithPeople(db, ctx.cohort.id);
-	const body = attendanceCsv(ctx, people, await attendanceOf(db, ctx.cohort.id), new Date());
+	const people = await listEnrolmentsWithPeople(db, ctx.cohort.id);
+	const body = attendanceCsv(ctx, people, await listAttendance(db, ctx.cohort.id), new Date());
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -4,28 +4,24 @@ import { appContext } from '#lib/server/context.ts';
 import { email, parseForm } from '#lib/forms/fields.ts';
 import { locales } from '#lib/server/i18n/locale.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
-import { newToken } from '#lib/server/security/tokens.ts';
 import { requireManager } from '#lib/server/cohorts/cohort-access.ts';
-import {
-	attendanceOf,
-	cohortEmails,
-	enrolmentsWithPeople,
-	facilitatorsOf,
-	setJoinToken,
-	setPeerTrainer
-} from '#lib/server/cohorts/cohorts.queries.ts';
+import { listAttendance } from '#lib/server/attendance/attendance.queries.ts';
+import { listCohortEmails } from '#lib/server/email/outbox.queries.ts';
+import { listEnrolmentsWithPeople } from '#lib/server/enrolment/enrolment.queries.ts';
+import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
+import { setJoinLink } from '#lib/server/cohorts/set-join-link.ts';
+import { setPeerTrainer } from '#lib/server/cohorts/set-peer-trainer.ts';
+import { cancelInvitation } from '#lib/server/accounts/cancel-invitation.ts';
+import { visibleBackground } from '#lib/server/enrolment/participant-background.ts';
 import { intervalWarnings } from '#lib/server/cohorts/cohort-input.ts';
-import { inviteToCohort } from '#lib/server/cohorts/invite-to-cohort.ts';
-import { decideRequest } from '#lib/server/cohorts/decide-request.ts';
-import { correctAttendance } from '#lib/server/cohorts/attendance.ts';
-import { moveSession } from '#lib/server/cohorts/move-session.ts';
+import { inviteToCohort } from '#lib/server/enrolment/invite-to-cohort.ts';
+import { decideRequest } from '#lib/server/enrolment/decide-request.ts';
+import { correctAttendance } from '#lib/server/attendance/record-attendance.ts';
+import { moveSession } from '#lib/server/schedule/move-session.ts';
 import { cancelCohort } from '#lib/server/cohorts/cancel-cohort.ts';
-import { completionOf, marksByEnrolment } from '#lib/server/cohorts/completion.ts';
+import { completionOf, marksByEnrolment } from '#lib/server/attendance/completion.ts';
 import { isClosed, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
-import {
-	cancelInvitation,
-	listCohortInvitations
-} from '#lib/server/accounts/invitations.queries.ts';
+import { listCohortInvitations } from '#lib/server/accounts/invitations.queries.ts';
 import { zonedToUtc, wallClock } from '#lib/time/zoned.ts';
 import type { AttendanceStatus } from '#lib/server/db/schema/index.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,10 +30,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db, cfg } = await appContext();
 	const { ctx, user } = await requireManager(db, locals, params.id);
 	const now = new Date();
-	const people = await enrolmentsWithPeople(db, ctx.cohort.id);
-	const marks = await attendanceOf(db, ctx.cohort.id);
+	const people = await listEnrolmentsWithPeople(db, ctx.cohort.id);
+	const marks = await listAttendance(db, ctx.cohort.id);
 	const byPerson = marksByEnrolment(marks);
-	const facilitators = await facilitatorsOf(db, ctx.cohort.id);
+	const facilitators = await listFacilitators(db, ctx.cohort.id);
 	const enrolled = people.filter((p) => p.status === 'enrolled');
 	return {
 		cohort: {
@@ -72,13 +68,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			peerTrainer: f.peerTrainer,
 			me: f.userId === user.id
 		})),
-		// Facilitators see background only where the person chose to show it to them.
 		roster: enrolled.map((p) => ({
 			id: p.id,
 			name: p.displayName || p.name,
 			email: p.email,
 			pronouns: p.pronouns,
-			background: p.backgroundVisibility !== 'nobody' ? p.background : null,
+			background: visibleBackground(p, 'facilitator'),
 			accessNeeds: p.accessNeeds,
 			attendance: Object.fromEntries(byPerson.get(p.id) ?? []),
 			completion: completionOf(
@@ -96,7 +91,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			.map((p) => ({ id: p.id, name: p.displayName || p.name, email: p.email, since: p.statusAt })),
 		freePlaces: Math.max(0, ctx.cohort.capacity - enrolled.length),
 		invitations: await listCohortInvitations(db, ctx.cohort.id, now),
-		emails: await cohortEmails(db, ctx.cohort.id)
+		emails: await listCohortEmails(db, ctx.cohort.id)
 	};
 };
 
@@ -137,15 +132,13 @@ export const actions: Actions = {
 		const { ctx } = await requireManager(db, locals, params.id);
 		const parsed = parseForm(z.object({ id: uuid }), await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'cancelInvite', message: 'error_not_found' });
-		const row = await cancelInvitation(
-			db,
-			ctx.cohort.organisationId,
-			parsed.data.id,
-			new Date(),
-			ctx.cohort.id
-		);
-		if (!row) return fail(404, { form: 'cancelInvite', message: 'error_not_found' });
-		return { form: 'cancelInvite', cancelledInvite: row.email };
+		const email = await cancelInvitation(db, {
+			organisationId: ctx.cohort.organisationId,
+			id: parsed.data.id,
+			cohortId: ctx.cohort.id
+		});
+		if (!email) return fail(404, { form: 'cancelInvite', message: 'error_not_found' });
+		return { form: 'cancelInvite', cancelledInvite: email };
 	},
 	decide: async ({ params, request, locals }) => {
 		const { db, cfg } = await appContext();
@@ -224,7 +217,7 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		const { ctx } = await requireManager(db, locals, params.id);
 		const off = (await request.formData()).get('off') === '1';
-		await setJoinToken(db, ctx.cohort.id, off ? null : newToken());
+		await setJoinLink(db, ctx.cohort.id, !off);
 		return { form: 'joinLink', renewed: !off };
 	},
 	peer: async ({ params, request, locals }) => {

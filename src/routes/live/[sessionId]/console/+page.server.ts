@@ -4,7 +4,7 @@ import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { getDbHandle } from '#lib/server/db/index.ts';
 import { parseForm } from '#lib/forms/fields.ts';
-import { enrolmentsWithPeople } from '#lib/server/cohorts/cohorts.queries.ts';
+import { listEnrolmentsWithPeople } from '#lib/server/enrolment/enrolment.queries.ts';
 import { CAPACITY_MAX } from '#lib/server/cohorts/cohort-input.ts';
 import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		enrolmentId: null,
 		facilitator: true
 	});
-	const people = await enrolmentsWithPeople(db, a.ctx.cohort.id);
+	const people = await listEnrolmentsWithPeople(db, a.ctx.cohort.id);
 	const connectedNames = await (await liveHub(getDbHandle)).connectedNames(a.session.id);
 	const names = new Map(people.map((p) => [p.id, p.displayName || p.name]));
 	const answers = view.activity ? await answersFor(db, a.session.id, view.activity.blockId) : [];

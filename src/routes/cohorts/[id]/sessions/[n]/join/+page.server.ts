@@ -3,8 +3,8 @@ import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { log } from '#lib/server/log.ts';
 import { cohortAccess } from '#lib/server/cohorts/cohort-access.ts';
-import { recordRoomJoin } from '#lib/server/cohorts/attendance.ts';
-import { bbbCreateUrl, joinWindow, videoJoinUrl } from '#lib/server/cohorts/join-session.ts';
+import { recordRoomJoin } from '#lib/server/attendance/record-attendance.ts';
+import { bbbCreateUrl, joinWindow, videoJoinUrl } from '#lib/server/video/join-session.ts';
 import { audioFirst } from '#lib/server/live/audio-first.ts';
 import type { Actions, PageServerLoad } from './$types';
 

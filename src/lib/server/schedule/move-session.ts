@@ -1,14 +1,10 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { isClosed, loadCohortContext } from './cohort-context.ts';
-import { sendCohortEmail } from './cohort-emails.ts';
-import {
-	enrolmentsWithPeople,
-	facilitatorsOf,
-	lockCohort,
-	sessionsOf,
-	updateSession
-} from './cohorts.queries.ts';
+import { isClosed, loadCohortContext } from '../cohorts/cohort-context.ts';
+import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { listEnrolmentsWithPeople } from '../enrolment/enrolment.queries.ts';
+import { listFacilitators, lockCohort } from '../cohorts/cohorts.queries.ts';
+import { listSessions, updateSession } from './schedule.queries.ts';
 
 export type MoveResult =
 	{ ok: true } | { ok: false; reason: 'not-found' | 'closed' | 'past' | 'order' };
@@ -27,7 +23,7 @@ export async function moveSession(
 	const r = await db.transaction(async (tx) => {
 		const cohort = await lockCohort(tx, input.cohortId);
 		if (!cohort) return { ok: false as const, reason: 'not-found' as const };
-		const sessions = await sessionsOf(tx, cohort.id);
+		const sessions = await listSessions(tx, cohort.id);
 		if (isClosed({ cohort, sessions }, now)) {
 			return { ok: false as const, reason: 'closed' as const };
 		}
@@ -52,10 +48,10 @@ export async function moveSession(
 	});
 	if (!r.ok) return r;
 	const ctx = (await loadCohortContext(db, input.cohortId))!;
-	const people = (await enrolmentsWithPeople(db, input.cohortId)).filter((p) =>
+	const people = (await listEnrolmentsWithPeople(db, input.cohortId)).filter((p) =>
 		['enrolled', 'waitlisted'].includes(p.status)
 	);
-	const facilitators = await facilitatorsOf(db, input.cohortId);
+	const facilitators = await listFacilitators(db, input.cohortId);
 	for (const p of [...people, ...facilitators]) {
 		await sendCohortEmail(db, cfg, ctx, p, 'session-moved', {
 			session: r.moved,

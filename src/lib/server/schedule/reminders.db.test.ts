@@ -6,9 +6,9 @@ import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makePerson } from '../testing/factories.ts';
 import { makeCohort } from '../testing/cohort-fixtures.ts';
 import { startBackgroundJobs } from '../jobs/background-jobs.ts';
-import { joinCohort } from './join-cohort.ts';
+import { joinCohort } from '../enrolment/join-cohort.ts';
 import { moveSession } from './move-session.ts';
-import { sessionsOf } from './cohorts.queries.ts';
+import { listSessions } from './schedule.queries.ts';
 import { sendDueReminders } from './send-reminders.ts';
 
 const HOUR = 3_600_000;
@@ -31,7 +31,7 @@ async function cohortWithPeople(h: DbHandle, cfg: ReturnType<typeof testConfig>,
 		const p = await makePerson(h.db, c.auth, { organisationId: c.org.id });
 		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation', now });
 	}
-	return { ...c, sessions: await sessionsOf(h.db, c.cohort.id) };
+	return { ...c, sessions: await listSessions(h.db, c.cohort.id) };
 }
 
 async function until(check: () => boolean, ms = 15_000) {

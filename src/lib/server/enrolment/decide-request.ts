@@ -1,12 +1,11 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
-import { loadCohortContext } from './cohort-context.ts';
-import { sendCohortEmail } from './cohort-emails.ts';
-import { lockCohort, setEnrolmentStatus } from './cohorts.queries.ts';
+import { loadCohortContext } from '../cohorts/cohort-context.ts';
+import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { lockCohort } from '../cohorts/cohorts.queries.ts';
+import { findEnrolmentById, setEnrolmentStatus } from './enrolment.queries.ts';
 import { placeFor } from './place-rule.ts';
-import { enrolments } from '../db/schema/index.ts';
-import { and, eq } from 'drizzle-orm';
 
 /** A facilitator approves or declines a join request made through the join link. */
 export async function decideRequest(
@@ -18,10 +17,7 @@ export async function decideRequest(
 	const r = await db.transaction(async (tx) => {
 		const cohort = await lockCohort(tx, input.cohortId);
 		if (!cohort) return undefined;
-		const [e] = await tx
-			.select()
-			.from(enrolments)
-			.where(and(eq(enrolments.id, input.enrolmentId), eq(enrolments.cohortId, cohort.id)));
+		const e = await findEnrolmentById(tx, cohort.id, input.enrolmentId);
 		if (!e || e.status !== 'pending') return undefined;
 		const status = input.approve ? await placeFor(tx, cohort) : 'refused';
 		return setEnrolmentStatus(tx, e.id, status, now, ['pending']);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { CohortSession } from './cohorts.queries.ts';
+import type { CohortSession } from '../schedule/schedule.queries.ts';
 import { isPlainHttpsOrigin } from '../security/csp.ts';
 
 /* The join button opens this long before the start, and stays open until the end. */

@@ -2,11 +2,11 @@ import * as m from '#lib/paraglide/messages.js';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { asLocale } from '../i18n/locale.ts';
-import { message } from '../email/templates.ts';
-import { sendEmail } from '../email/send-email.ts';
+import { message } from './templates.ts';
+import { sendEmail } from './send-email.ts';
 import { calendarFeed, sessionInvite, type CalendarSession } from '../calendar/ics.ts';
-import { courseTitle, sessionTitle, type CohortContext } from './cohort-context.ts';
-import type { CohortSession } from './cohorts.queries.ts';
+import { courseTitle, sessionTitle, type CohortContext } from '../cohorts/cohort-context.ts';
+import type { CohortSession } from '../schedule/schedule.queries.ts';
 
 export type Recipient = { email: string; locale: string; timeZone: string };
 

@@ -10,12 +10,17 @@ import { makeCohort } from '../testing/cohort-fixtures.ts';
 import { joinCohort } from './join-cohort.ts';
 import { leaveCohort } from './leave-cohort.ts';
 import { decideRequest } from './decide-request.ts';
-import { cancelCohort } from './cancel-cohort.ts';
+import { cancelCohort } from '../cohorts/cancel-cohort.ts';
 import { inviteToCohort } from './invite-to-cohort.ts';
-import { moveSession } from './move-session.ts';
-import { recordRoomJoin, correctAttendance } from './attendance.ts';
-import { sessionsOf, attendanceOf } from './cohorts.queries.ts';
-import { calendarFeedFor, renewCalendarFeed, revokeCalendarFeed } from './calendar-feed.ts';
+import { moveSession } from '../schedule/move-session.ts';
+import { recordRoomJoin, correctAttendance } from '../attendance/record-attendance.ts';
+import { listSessions } from '../schedule/schedule.queries.ts';
+import { listAttendance } from '../attendance/attendance.queries.ts';
+import {
+	calendarFeedFor,
+	renewCalendarFeed,
+	revokeCalendarFeed
+} from '../calendar/calendar-feed.ts';
 
 let h: DbHandle;
 let auth: Auth;
@@ -202,7 +207,7 @@ describe('enrolment', () => {
 		expect(mail.kind).toBe('enrolled');
 		expect(mail.locale).toBe('uk');
 		expect(mail.subject).not.toMatch(/You have a place/);
-		const sessions = await sessionsOf(h.db, cohort.id);
+		const sessions = await listSessions(h.db, cohort.id);
 		// The person's zone is Europe/Prague (factory): 18:00 UTC is 19:00 or 20:00 there.
 		const local = new Intl.DateTimeFormat('uk', {
 			hour: '2-digit',
@@ -226,7 +231,7 @@ describe('enrolment', () => {
 		const { org, cohort, lead } = await makeCohort(h.db, { cfg, auth });
 		const [a] = await people(org.id, 1, 'mover');
 		await joinCohort(h.db, cfg, { cohortId: cohort.id, userId: a.id, via: 'invitation' });
-		const before = await sessionsOf(h.db, cohort.id);
+		const before = await listSessions(h.db, cohort.id);
 		const overlap = new Date(before[2].startsAt.getTime() - 3_600_000);
 		expect(
 			await moveSession(h.db, cfg, { cohortId: cohort.id, number: 2, startsAt: overlap })
@@ -245,7 +250,7 @@ describe('enrolment', () => {
 		expect(
 			await moveSession(h.db, cfg, { cohortId: cohort.id, number: 2, startsAt: later })
 		).toEqual({ ok: true });
-		const after = await sessionsOf(h.db, cohort.id);
+		const after = await listSessions(h.db, cohort.id);
 		expect(after[1].sequence).toBe(1);
 		expect(after[1].endsAt.getTime() - after[1].startsAt.getTime()).toBe(3 * 3_600_000);
 		for (const who of [a.email, lead.email]) {
@@ -263,7 +268,7 @@ describe('enrolment', () => {
 		const { org, cohort, lead } = await makeCohort(h.db, { cfg, auth });
 		const [a, outsider] = await people(org.id, 2, 'att');
 		await joinCohort(h.db, cfg, { cohortId: cohort.id, userId: a.id, via: 'invitation' });
-		const [s1] = await sessionsOf(h.db, cohort.id);
+		const [s1] = await listSessions(h.db, cohort.id);
 		expect(await recordRoomJoin(h.db, { cohortSessionId: s1.id, userId: outsider.id })).toBeNull();
 		const late = new Date(s1.startsAt.getTime() + 20 * 60_000);
 		expect(await recordRoomJoin(h.db, { cohortSessionId: s1.id, userId: a.id, now: late })).toBe(
@@ -280,7 +285,7 @@ describe('enrolment', () => {
 			})
 		).toBe(true);
 		await recordRoomJoin(h.db, { cohortSessionId: s1.id, userId: a.id, now: late });
-		const marks = await attendanceOf(h.db, cohort.id);
+		const marks = await listAttendance(h.db, cohort.id);
 		expect(marks).toEqual([
 			{ cohortSessionId: s1.id, enrolmentId: e.id, status: 'present', source: 'facilitator' }
 		]);
@@ -295,7 +300,7 @@ describe('enrolment', () => {
 		const ics = (await calendarFeedFor(h.db, cfg, token))!;
 		const cal = new ICAL.Component(ICAL.parse(ics));
 		const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-		const sessions = await sessionsOf(h.db, cohort.id);
+		const sessions = await listSessions(h.db, cohort.id);
 		expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(
 			sessions.map((s) => s.startsAt.toISOString())
 		);
@@ -312,7 +317,7 @@ describe('enrolment', () => {
 	it('a finished cohort takes nobody', async () => {
 		const { org, cohort } = await makeCohort(h.db, { cfg, auth });
 		const [a] = await people(org.id, 1, 'late');
-		const sessions = await sessionsOf(h.db, cohort.id);
+		const sessions = await listSessions(h.db, cohort.id);
 		const afterEnd = new Date(sessions[3].endsAt.getTime() + 1000);
 		expect(
 			await joinCohort(h.db, cfg, { cohortId: cohort.id, userId: a.id, via: 'link', now: afterEnd })

@@ -1,10 +1,14 @@
-import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { cohorts, cohortSessions, enrolments, notifications, users } from '../db/schema/index.ts';
-import { loadCohortContext, type CohortContext } from './cohort-context.ts';
-import { sendCohortEmail } from './cohort-emails.ts';
-import { facilitatorsOf } from './cohorts.queries.ts';
+import {
+	listEnrolledRecipients,
+	listSessionsStarting,
+	type CohortSession
+} from './schedule.queries.ts';
+import { insertNotificationClaim, setNotificationEmail } from '../email/notifications.queries.ts';
+import { loadCohortContext, type CohortContext } from '../cohorts/cohort-context.ts';
+import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { listFacilitators } from '../cohorts/cohorts.queries.ts';
 
 const HOUR = 3_600_000;
 
@@ -28,18 +32,11 @@ export const REMINDERS = [
 export async function sendDueReminders(db: Db, cfg: Config, now: Date) {
 	let sent = 0;
 	for (const r of REMINDERS) {
-		const due = await db
-			.select({ session: cohortSessions })
-			.from(cohortSessions)
-			.innerJoin(cohorts, eq(cohorts.id, cohortSessions.cohortId))
-			.where(
-				and(
-					isNull(cohorts.cancelledAt),
-					isNull(cohortSessions.cancelledAt),
-					lte(cohortSessions.startsAt, new Date(now.getTime() + r.from)),
-					gt(cohortSessions.startsAt, new Date(now.getTime() + r.until))
-				)
-			);
+		const due = await listSessionsStarting(
+			db,
+			new Date(now.getTime() + r.until),
+			new Date(now.getTime() + r.from)
+		);
 		for (const { session } of due) {
 			const ctx = (await loadCohortContext(db, session.cohortId))!;
 			sent += await remindSession(db, cfg, ctx, session, r.kind);
@@ -52,26 +49,22 @@ async function remindSession(
 	db: Db,
 	cfg: Config,
 	ctx: CohortContext,
-	session: typeof cohortSessions.$inferSelect,
+	session: CohortSession,
 	kind: 'reminder-24h' | 'reminder-1h'
 ) {
-	const people = await db
-		.select({ id: users.id, email: users.email, locale: users.locale, timeZone: users.timeZone })
-		.from(enrolments)
-		.innerJoin(users, eq(users.id, enrolments.userId))
-		.where(and(eq(enrolments.cohortId, ctx.cohort.id), eq(enrolments.status, 'enrolled')));
-	const facilitators = await facilitatorsOf(db, ctx.cohort.id);
+	const people = await listEnrolledRecipients(db, ctx.cohort.id);
+	const facilitators = await listFacilitators(db, ctx.cohort.id);
 	let sent = 0;
 	for (const p of [...people, ...facilitators.map((f) => ({ ...f, id: f.userId }))]) {
 		const key = `${kind}:${session.id}:${session.sequence}:${p.id}`;
-		const claimed = await db
-			.insert(notifications)
-			.values({ key, userId: p.id, cohortId: ctx.cohort.id })
-			.onConflictDoNothing()
-			.returning({ id: notifications.id });
-		if (!claimed.length) continue;
+		const claimed = await insertNotificationClaim(db, {
+			key,
+			userId: p.id,
+			cohortId: ctx.cohort.id
+		});
+		if (!claimed) continue;
 		const emailId = await sendCohortEmail(db, cfg, ctx, p, kind, { session });
-		await db.update(notifications).set({ emailId }).where(eq(notifications.id, claimed[0].id));
+		await setNotificationEmail(db, claimed, emailId);
 		sent++;
 	}
 	return sent;

@@ -4,9 +4,9 @@ import { insertInvitation } from '../accounts/invitations.queries.ts';
 import { INVITATION_DAYS } from '../accounts/invite-member.ts';
 import { findUserByEmail } from '../accounts/users.queries.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
-import { isClosed, loadCohortContext } from './cohort-context.ts';
-import { sendCohortEmail } from './cohort-emails.ts';
-import { findEnrolment } from './cohorts.queries.ts';
+import { isClosed, loadCohortContext } from '../cohorts/cohort-context.ts';
+import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { findEnrolment } from './enrolment.queries.ts';
 
 export type CohortInviteResult =
 	{ ok: true; url: string } | { ok: false; reason: 'closed' | 'already-in' };

@@ -1,14 +1,10 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
-import { loadCohortContext } from './cohort-context.ts';
-import { sendCohortEmail } from './cohort-emails.ts';
-import {
-	findEnrolment,
-	lockCohort,
-	setEnrolmentStatus,
-	type Enrolment
-} from './cohorts.queries.ts';
+import { loadCohortContext } from '../cohorts/cohort-context.ts';
+import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { findEnrolment, setEnrolmentStatus, type Enrolment } from './enrolment.queries.ts';
+import { lockCohort } from '../cohorts/cohorts.queries.ts';
 import { promoteWaiting } from './place-rule.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { completionOf, marksByEnrolment } from './completion.ts';
-import type { CohortContext } from './cohort-context.ts';
+import { visibleBackground } from '../enrolment/participant-background.ts';
+import type { CohortContext } from '../cohorts/cohort-context.ts';
 import type { AttendanceStatus } from '../db/schema/index.ts';
 
 /*
@@ -40,7 +41,7 @@ export function rosterCsv(people: Person[]) {
 				p.email,
 				p.status,
 				p.pronouns,
-				p.backgroundVisibility === 'nobody' ? '' : p.background,
+				visibleBackground(p, 'facilitator') ?? '',
 				p.accessNeeds,
 				p.statusAt.toISOString()
 			])

@@ -1,7 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { cohortSessions, enrolments, type AttendanceStatus } from '../db/schema/index.ts';
-import { insertRoomAttendance, setAttendance } from './cohorts.queries.ts';
+import type { AttendanceStatus } from '../db/schema/index.ts';
+import {
+	findEnrolledInSession,
+	insertRoomAttendance,
+	isEnrolmentInSession,
+	setAttendance
+} from './attendance.queries.ts';
 
 /* Joining more than this long after the start is recorded as late. */
 export const LATE_AFTER_MINUTES = 10;
@@ -15,17 +19,7 @@ export async function recordRoomJoin(
 	db: Db,
 	input: { cohortSessionId: string; userId: string; now?: Date }
 ) {
-	const [row] = await db
-		.select({ enrolmentId: enrolments.id, startsAt: cohortSessions.startsAt })
-		.from(cohortSessions)
-		.innerJoin(enrolments, eq(enrolments.cohortId, cohortSessions.cohortId))
-		.where(
-			and(
-				eq(cohortSessions.id, input.cohortSessionId),
-				eq(enrolments.userId, input.userId),
-				eq(enrolments.status, 'enrolled')
-			)
-		);
+	const row = await findEnrolledInSession(db, input.cohortSessionId, input.userId);
 	if (!row) return null;
 	return recordEnrolledJoin(db, { ...input, enrolmentId: row.enrolmentId, startsAt: row.startsAt });
 }
@@ -66,18 +60,7 @@ export async function correctAttendance(
 		by: string;
 	}
 ) {
-	const [ok] = await db
-		.select({ id: enrolments.id })
-		.from(enrolments)
-		.innerJoin(cohortSessions, eq(cohortSessions.cohortId, enrolments.cohortId))
-		.where(
-			and(
-				eq(enrolments.id, input.enrolmentId),
-				eq(enrolments.cohortId, input.cohortId),
-				eq(cohortSessions.id, input.cohortSessionId)
-			)
-		);
-	if (!ok) return false;
+	if (!(await isEnrolmentInSession(db, input))) return false;
 	await setAttendance(db, input);
 	return true;
 }

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { completionOf } from './completion.ts';
-import { csvCell, toCsv } from './export-csv.ts';
 import { jwtVerify } from 'jose';
 import { bbbUrl, jitsiEmbed, joinWindow, videoJoinUrl } from './join-session.ts';
-import { cohortInput, intervalWarnings } from './cohort-input.ts';
-import type { AttendanceStatus } from '../db/schema/index.ts';
 
 const DAY = 86_400_000;
 const base = new Date('2027-03-01T17:00:00Z').getTime();
@@ -15,43 +11,6 @@ const sessions = [0, 1, 2, 3].map((i) => ({
 	startsAt: new Date(base + i * 7 * DAY),
 	endsAt: new Date(base + i * 7 * DAY + 3 * 3_600_000)
 }));
-const marks = (m: Record<string, AttendanceStatus>) => new Map(Object.entries(m));
-const after = new Date(base + 30 * DAY);
-
-describe('completion', () => {
-	const rule = { minPresent: 3, required: [] as number[] };
-	it('is completed at 3 of 4, counting late and left early, not excused', () => {
-		expect(
-			completionOf(rule, sessions, marks({ s1: 'present', s2: 'late', s3: 'left_early' }), after)
-		).toBe('completed');
-		expect(
-			completionOf(rule, sessions, marks({ s1: 'present', s2: 'late', s3: 'excused' }), after)
-		).toBe('not_completed');
-	});
-	it('stays in progress while it can still be reached, and decides as soon as it cannot', () => {
-		const mid = new Date(base + 8 * DAY); // sessions 1 and 2 are over
-		expect(completionOf(rule, sessions, marks({ s1: 'present' }), mid)).toBe('in_progress');
-		expect(completionOf(rule, sessions, marks({}), mid)).toBe('not_completed');
-	});
-	it('honours sessions that cannot be missed', () => {
-		const strict = { minPresent: 3, required: [4] };
-		expect(
-			completionOf(strict, sessions, marks({ s1: 'present', s2: 'present', s3: 'present' }), after)
-		).toBe('not_completed');
-		expect(
-			completionOf(strict, sessions, marks({ s1: 'present', s2: 'present', s4: 'present' }), after)
-		).toBe('completed');
-	});
-});
-
-describe('exports', () => {
-	it('neutralises spreadsheet formulas and quotes what needs quoting', () => {
-		expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-		expect(csvCell('+1')).toBe("'+1");
-		expect(csvCell('Novák, Jana')).toBe('"Novák, Jana"');
-		expect(toCsv([['a', null]])).toBe('\uFEFFa,\r\n');
-	});
-});
 
 describe('video rooms', () => {
 	it('signs BigBlueButton calls as its API documents', () => {
@@ -137,52 +96,5 @@ describe('video rooms', () => {
 		expect(joinWindow(sessions[0], new Date(base - 16 * 60_000))).toBe('early');
 		expect(joinWindow(sessions[0], new Date(base - 14 * 60_000))).toBe('open');
 		expect(joinWindow(sessions[0], new Date(base + 4 * 3_600_000))).toBe('over');
-	});
-});
-
-describe('cohort form', () => {
-	const now = new Date('2027-02-01T12:00:00Z');
-	const valid: Record<string, string> = {
-		name: 'Spring',
-		locale: 'cs',
-		timeZone: 'Europe/Prague',
-		capacity: '18',
-		minPresent: '3',
-		...Object.fromEntries(
-			[1, 2, 3, 4].flatMap((n) => [
-				[`s${n}_date`, `2027-03-0${n}`],
-				[`s${n}_time`, '18:00']
-			])
-		)
-	};
-	const parse = (patch: Record<string, string>) => {
-		const r = cohortInput({ now, minutes: [180, 180, 180, 180] }).safeParse({ ...valid, ...patch });
-		return r.success ? r.data : r.error.issues.map((i) => `${String(i.path[0])}:${i.message}`);
-	};
-	it('reads dates on the cohort clock and warns (not blocks) on short gaps', () => {
-		const d = parse({}) as Exclude<ReturnType<typeof parse>, string[]>;
-		expect(d.sessions[0].startsAt.toISOString()).toBe('2027-03-01T17:00:00.000Z');
-		expect(intervalWarnings(d.sessions).map((w) => w.kind)).toEqual(['short', 'short', 'short']);
-	});
-	it('refuses bad values with one message per field', () => {
-		expect(parse({ capacity: '0' })).toEqual(['capacity:error_capacity']);
-		expect(parse({ capacity: '1000' })).toEqual(['capacity:error_capacity']);
-		expect(parse({ timeZone: 'Mars/Base' })).toEqual(['timeZone:error_time_zone']);
-		expect(parse({ s1_date: '2027-01-01' })).toEqual(['s1_date:error_date_past']);
-		expect(parse({ s2_date: '2027-03-01', s2_time: '20:00' })).toEqual([
-			's2_date:error_session_order'
-		]);
-		expect(parse({ s3_date: '2027-03-28', s3_time: '02:30', s4_date: '2027-04-01' })).toEqual([
-			's3_date:error_session_time'
-		]);
-		expect(parse({ s1_video: 'bbb', s1_url: 'https://bbb.example.org/api' })).toEqual([
-			's1_secret:error_bbb_secret'
-		]);
-		expect(parse({ s1_video: 'link', s1_url: 'http://zoom.example.org' })).toEqual([
-			's1_url:error_https_url'
-		]);
-		expect(
-			parse({ s1_video: 'jitsi', s1_url: 'https://meet.example.org', s1_room: 'a b' })
-		).toEqual(['s1_room:error_room']);
 	});
 });

@@ -1,15 +1,11 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
-import { isClosed, loadCohortContext } from './cohort-context.ts';
-import { sendCohortEmail } from './cohort-emails.ts';
-import {
-	findEnrolment,
-	insertEnrolment,
-	lockCohort,
-	rejoinEnrolment,
-	sessionsOf
-} from './cohorts.queries.ts';
+import { isClosed, loadCohortContext } from '../cohorts/cohort-context.ts';
+import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { findEnrolment, insertEnrolment, markEnrolmentRejoined } from './enrolment.queries.ts';
+import { lockCohort } from '../cohorts/cohorts.queries.ts';
+import { listSessions } from '../schedule/schedule.queries.ts';
 import { placeFor, waitlistPosition } from './place-rule.ts';
 
 export type JoinResult =
@@ -30,7 +26,7 @@ export async function joinCohort(
 	const result = await db.transaction(async (tx) => {
 		const cohort = await lockCohort(tx, input.cohortId);
 		if (!cohort) return { ok: false as const, reason: 'not-found' as const };
-		if (isClosed({ cohort, sessions: await sessionsOf(tx, cohort.id) }, now)) {
+		if (isClosed({ cohort, sessions: await listSessions(tx, cohort.id) }, now)) {
 			return { ok: false as const, reason: 'closed' as const };
 		}
 		const existing = await findEnrolment(tx, cohort.id, input.userId);
@@ -47,7 +43,7 @@ export async function joinCohort(
 		const status: 'enrolled' | 'waitlisted' | 'pending' =
 			input.via === 'link' && cohort.joinNeedsApproval ? 'pending' : await placeFor(tx, cohort);
 		const row = existing
-			? await rejoinEnrolment(tx, existing.id, status, now)
+			? await markEnrolmentRejoined(tx, existing.id, status, now)
 			: await insertEnrolment(tx, { cohortId: cohort.id, userId: input.userId, status });
 		const position = status === 'waitlisted' ? await waitlistPosition(tx, cohort.id, row.seq) : 0;
 		return { ok: true as const, status, changed: true, position };

@@ -1,0 +1,123 @@
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { notifyAccessChanged } from '../live/access-changes.queries.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { enrolments, users, type EnrolmentStatus } from '../db/schema/index.ts';
+
+export type Enrolment = typeof enrolments.$inferSelect;
+
+export async function findEnrolment(q: DbOrTx, cohortId: string, userId: string) {
+	const [row] = await q
+		.select()
+		.from(enrolments)
+		.where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, userId)));
+	return row;
+}
+
+export async function countEnrolments(q: DbOrTx, cohortId: string, status: EnrolmentStatus) {
+	const [row] = await q
+		.select({ n: count() })
+		.from(enrolments)
+		.where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.status, status)));
+	return Number(row.n);
+}
+
+export async function insertEnrolment(
+	q: DbOrTx,
+	e: { cohortId: string; userId: string; status: EnrolmentStatus; displayName?: string | null }
+) {
+	const [row] = await q.insert(enrolments).values(e).returning();
+	return row;
+}
+
+/** A returning person goes to the back of the queue: a fresh `seq`, as if newly asking. */
+export async function markEnrolmentRejoined(
+	q: DbOrTx,
+	id: string,
+	status: EnrolmentStatus,
+	at: Date
+) {
+	const [row] = await q
+		.update(enrolments)
+		.set({
+			status,
+			statusAt: at,
+			seq: sql`nextval(pg_get_serial_sequence('enrolments', 'seq'))`
+		})
+		.where(eq(enrolments.id, id))
+		.returning();
+	return row;
+}
+
+export async function setEnrolmentStatus(
+	q: DbOrTx,
+	id: string,
+	status: EnrolmentStatus,
+	at: Date,
+	from?: EnrolmentStatus[]
+) {
+	const [row] = await q
+		.update(enrolments)
+		.set({ status, statusAt: at })
+		.where(
+			from?.length
+				? and(eq(enrolments.id, id), inArray(enrolments.status, from))
+				: eq(enrolments.id, id)
+		)
+		.returning();
+	// Every change of a place may end what it allowed: open live streams are re-authorised.
+	if (row) await notifyAccessChanged(q, row.userId);
+	return row;
+}
+
+export function listFirstWaiting(q: DbOrTx, cohortId: string, n: number) {
+	return q
+		.select()
+		.from(enrolments)
+		.where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.status, 'waitlisted')))
+		.orderBy(asc(enrolments.seq))
+		.limit(n);
+}
+
+export async function updateEnrolmentProfile(
+	q: DbOrTx,
+	id: string,
+	p: Pick<
+		typeof enrolments.$inferInsert,
+		'displayName' | 'pronouns' | 'background' | 'backgroundVisibility' | 'accessNeeds'
+	>
+) {
+	await q.update(enrolments).set(p).where(eq(enrolments.id, id));
+}
+
+export function listEnrolmentsWithPeople(q: DbOrTx, cohortId: string) {
+	return q
+		.select({
+			id: enrolments.id,
+			seq: enrolments.seq,
+			userId: enrolments.userId,
+			status: enrolments.status,
+			statusAt: enrolments.statusAt,
+			displayName: enrolments.displayName,
+			pronouns: enrolments.pronouns,
+			background: enrolments.background,
+			backgroundVisibility: enrolments.backgroundVisibility,
+			accessNeeds: enrolments.accessNeeds,
+			name: users.name,
+			email: users.email,
+			locale: users.locale,
+			timeZone: users.timeZone
+		})
+		.from(enrolments)
+		.innerJoin(users, eq(users.id, enrolments.userId))
+		.where(eq(enrolments.cohortId, cohortId))
+		.orderBy(asc(enrolments.seq));
+}
+
+/** An enrolment by its id, only if it belongs to this cohort. */
+export async function findEnrolmentById(q: DbOrTx, cohortId: string, id: string) {
+	const [row] = await q
+		.select()
+		.from(enrolments)
+		.where(and(eq(enrolments.id, id), eq(enrolments.cohortId, cohortId)));
+	return row;
+}
