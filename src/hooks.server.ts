@@ -10,7 +10,7 @@ import { bootstrap } from '#lib/server/bootstrap/bootstrap.ts';
 import { closeDb, getDbHandle } from '#lib/server/db/index.ts';
 import { startBackgroundJobs } from '#lib/server/jobs/background-jobs.ts';
 import { stopLiveHub } from '#lib/server/live/live-hub.ts';
-import { closeTransports } from '#lib/server/email/send-email.ts';
+import { closeTransports } from '#lib/server/notifications/deliver-emails.ts';
 import { log } from '#lib/server/log.ts';
 import { isDbUnavailable, isDiskFull } from '#lib/server/db/db-errors.ts';
 import { diskFull, noteDiskFull } from '#lib/server/ops/disk-full.ts';

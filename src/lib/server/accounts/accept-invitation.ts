@@ -1,9 +1,10 @@
 import type { Auth } from '../auth/auth.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { hashToken } from '../security/tokens.ts';
+import { takePlace, type JoinResult } from '../enrolment/join-cohort.ts';
 import { findOpenInvitationByHash, markInvitationAccepted } from './invitations.queries.ts';
-import { createAccount } from './create-account.ts';
-import { addMembership, findUserByEmail } from './users.queries.ts';
+import { addMembership, findUserByEmail, insertPasswordAccount } from './users.queries.ts';
 
 export type AcceptResult =
 	| {
@@ -12,20 +13,25 @@ export type AcceptResult =
 			created: boolean;
 			email: string;
 			cohortId: string | null;
-			/** Null when the person asked through a cohort's join link rather than being invited. */
-			invitedBy: string | null;
+			/** The place an invitation to a cohort took (or the request it made). */
+			place: JoinResult | null;
 	  }
 	| { ok: false; reason: 'invalid' };
 
 /**
- * Accepts an invitation. A new person gets an account with the password they chose; a
- * person who already has an account gets the new role added (they must be signed in as
- * that account, which the route checks). The invitation is claimed first, so a double
- * submit cannot create two accounts.
+ * Accepts an invitation, all in one transaction: the invitation is claimed, a new person's
+ * account is created with the password they chose (an existing account, whose owner the
+ * route has checked is signed in, gains the role), the role is added, and an invitation to
+ * a cohort takes its place there. If any step fails nothing stays half done, and a double
+ * submit waits on the claim and then finds the invitation accepted.
+ *
+ * An invitation without an inviter was asked for through a cohort's join link: the cohort's
+ * approval rule applies to it as to any join by link.
  */
 export async function acceptInvitation(
 	db: Db,
 	auth: Auth,
+	cfg: Config,
 	input: {
 		token: string;
 		name?: string;
@@ -39,30 +45,42 @@ export async function acceptInvitation(
 	const now = input.now ?? new Date();
 	const inv = await findOpenInvitationByHash(db, hashToken(input.token), now);
 	if (!inv) return { ok: false, reason: 'invalid' };
-	if (!(await markInvitationAccepted(db, inv.id, now))) return { ok: false, reason: 'invalid' };
-
-	let user = await findUserByEmail(db, inv.email);
-	let created = false;
-	if (!user) {
-		if (!input.name || !input.password) throw new Error('name and password are required');
-		await createAccount(auth, {
-			email: inv.email,
-			name: input.name,
-			password: input.password,
-			locale: input.locale,
-			timeZone: input.timeZone,
-			pronouns: input.pronouns ?? null
-		});
-		user = (await findUserByEmail(db, inv.email))!;
-		created = true;
+	// Hashed before the transaction: the hash is slow on purpose and holds no lock.
+	const existing = await findUserByEmail(db, inv.email);
+	if (!existing && (!input.name || !input.password)) {
+		throw new Error('name and password are required');
 	}
-	await addMembership(db, { organisationId: inv.organisationId, userId: user.id, role: inv.role });
-	return {
-		ok: true,
-		userId: user.id,
-		created,
-		email: inv.email,
-		cohortId: inv.cohortId,
-		invitedBy: inv.invitedBy
-	};
+	const passwordHash = existing ? null : await (await auth.$context).password.hash(input.password!);
+	return db.transaction(async (tx): Promise<AcceptResult> => {
+		if (!(await markInvitationAccepted(tx, inv.id, now))) return { ok: false, reason: 'invalid' };
+		let user = await findUserByEmail(tx, inv.email);
+		let created = false;
+		if (!user) {
+			await insertPasswordAccount(tx, {
+				email: inv.email,
+				name: input.name!,
+				passwordHash: passwordHash!,
+				locale: input.locale,
+				timeZone: input.timeZone,
+				pronouns: input.pronouns ?? null,
+				at: now
+			});
+			user = (await findUserByEmail(tx, inv.email))!;
+			created = true;
+		}
+		await addMembership(tx, {
+			organisationId: inv.organisationId,
+			userId: user.id,
+			role: inv.role
+		});
+		const place = inv.cohortId
+			? await takePlace(tx, cfg, {
+					cohortId: inv.cohortId,
+					userId: user.id,
+					via: inv.invitedBy ? 'invitation' : 'link',
+					now
+				})
+			: null;
+		return { ok: true, userId: user.id, created, email: inv.email, cohortId: inv.cohortId, place };
+	});
 }

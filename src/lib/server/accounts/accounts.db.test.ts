@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { createAuth, type Auth } from '../auth/auth.ts';
 import type { DbHandle } from '../db/client.ts';
-import { emailOutbox, invitations, memberships, users } from '../db/schema/index.ts';
+import { emailOutbox, enrolments, invitations, memberships, users } from '../db/schema/index.ts';
+import { makeCohort } from '../testing/cohort-fixtures.ts';
+import { inviteToCohort } from '../enrolment/invite-to-cohort.ts';
+import { hashToken } from '../security/tokens.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeOrganisation, makePerson, TEST_PASSWORD, uniqueEmail } from '../testing/factories.ts';
 import { inviteMember } from './invite-member.ts';
@@ -47,7 +50,7 @@ describe('invitations', () => {
 		if (!r.ok) return;
 		expect(mail.textBody).toContain(r.url);
 
-		const accepted = await acceptInvitation(h.db, auth, {
+		const accepted = await acceptInvitation(h.db, auth, cfg, {
 			token: tokenFrom(r.url),
 			name: 'Olena',
 			password: TEST_PASSWORD,
@@ -82,10 +85,65 @@ describe('invitations', () => {
 			timeZone: 'UTC'
 		};
 		const [a, b] = await Promise.all([
-			acceptInvitation(h.db, auth, input),
-			acceptInvitation(h.db, auth, input)
+			acceptInvitation(h.db, auth, cfg, input),
+			acceptInvitation(h.db, auth, cfg, input)
 		]);
 		expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+	});
+
+	it('an invitation to a cohort creates account, role and place in one transaction, or nothing', async () => {
+		const { cohort, lead } = await makeCohort(h.db, { cfg, auth });
+		const invite = async () => {
+			const r = await inviteToCohort(h.db, cfg, {
+				cohortId: cohort.id,
+				email: uniqueEmail('cohort-invitee'),
+				locale: 'cs',
+				invitedBy: lead.id
+			});
+			if (!r.ok) throw new Error('invite failed');
+			return tokenFrom(r.url);
+		};
+		const input = {
+			name: 'Jana',
+			password: TEST_PASSWORD,
+			locale: 'cs',
+			timeZone: 'Europe/Prague'
+		};
+
+		// The place cannot be taken (a fault injected in the database): nothing else stays.
+		const failing = await invite();
+		await h.db.execute(
+			sql.raw(`create function refuse_place() returns trigger language plpgsql as $$
+				begin raise exception 'no place today'; end $$;
+				create trigger refuse_place before insert on enrolments for each row
+				when (new.cohort_id = '${cohort.id}') execute function refuse_place();`)
+		);
+		await expect(acceptInvitation(h.db, auth, cfg, { ...input, token: failing })).rejects.toThrow();
+		await h.db.execute(
+			sql.raw(`drop trigger refuse_place on enrolments; drop function refuse_place();`)
+		);
+		const [inv] = await h.db
+			.select()
+			.from(invitations)
+			.where(eq(invitations.tokenHash, hashToken(failing)));
+		expect(inv.acceptedAt).toBeNull();
+		expect(await h.db.select().from(users).where(eq(users.email, inv.email))).toHaveLength(0);
+
+		// The same link works afterwards, and now everything is there at once.
+		const r = await acceptInvitation(h.db, auth, cfg, { ...input, token: failing });
+		expect(r).toMatchObject({ ok: true, created: true, place: { ok: true, status: 'enrolled' } });
+		if (!r.ok) return;
+		const [place] = await h.db
+			.select()
+			.from(enrolments)
+			.where(and(eq(enrolments.userId, r.userId), eq(enrolments.cohortId, cohort.id)));
+		expect(place.status).toBe('enrolled');
+		const mails = await h.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, inv.email));
+		expect(mails.map((x) => x.kind).sort()).toEqual(['cohort-invitation', 'enrolled']);
+		const signIn = await auth.api.signInEmail({
+			body: { email: inv.email, password: TEST_PASSWORD }
+		});
+		expect(signIn.user.email).toBe(inv.email);
 	});
 
 	it('refuses withdrawn, expired and unknown invitations', async () => {
@@ -106,7 +164,7 @@ describe('invitations', () => {
 		await cancelInvitation(h.db, { organisationId: org.id, id: row.id, now });
 		const base = { name: 'X', password: TEST_PASSWORD, locale: 'en', timeZone: 'UTC' };
 		expect(
-			await acceptInvitation(h.db, auth, { ...base, token: tokenFrom(withdrawn.url) })
+			await acceptInvitation(h.db, auth, cfg, { ...base, token: tokenFrom(withdrawn.url) })
 		).toEqual({
 			ok: false,
 			reason: 'invalid'
@@ -121,10 +179,12 @@ describe('invitations', () => {
 			now: new Date(now.getTime() - 15 * 24 * 3600 * 1000)
 		});
 		if (!old.ok) throw new Error('invite failed');
-		expect((await acceptInvitation(h.db, auth, { ...base, token: tokenFrom(old.url) })).ok).toBe(
+		expect(
+			(await acceptInvitation(h.db, auth, cfg, { ...base, token: tokenFrom(old.url) })).ok
+		).toBe(false);
+		expect((await acceptInvitation(h.db, auth, cfg, { ...base, token: 'not-a-token' })).ok).toBe(
 			false
 		);
-		expect((await acceptInvitation(h.db, auth, { ...base, token: 'not-a-token' })).ok).toBe(false);
 	});
 
 	it('does not invite a person to a role they already hold', async () => {

@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { OrgRole } from '../db/schema/index.ts';
-import { sendEmail } from '../email/send-email.ts';
-import { invitationEmail } from '../email/templates.ts';
+import { enqueueEmail } from '../notifications/enqueue-email.ts';
+import { invitationEmail } from '../notifications/templates/invitation.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 import { insertInvitation } from './invitations.queries.ts';
 import { roleLabel } from './role-label.ts';
@@ -27,6 +27,11 @@ export async function inviteMember(
 		role: OrgRole;
 		locale: string;
 		invitedBy: string | null;
+		/**
+		 * Who may still read the link in the outbox; the inviter by default. The first admin's
+		 * invitation has no inviter and names the operator, who reads it by SQL (README).
+		 */
+		linkReader?: string | null;
 		now?: Date;
 	}
 ): Promise<InviteResult> {
@@ -38,26 +43,30 @@ export async function inviteMember(
 		if (roles.some((r) => r.role === input.role)) return { ok: false, reason: 'already-member' };
 	}
 	const token = newToken();
-	await insertInvitation(db, {
-		organisationId: input.organisation.id,
-		email,
-		role: input.role,
-		tokenHash: hashToken(token),
-		invitedBy: input.invitedBy,
-		locale: input.locale,
-		expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000)
-	});
 	const url = `${cfg.origin}/invitations/${token}`;
-	await sendEmail(
-		db,
-		cfg,
-		invitationEmail({
-			to: email,
-			url,
+	// The invitation and its email commit together: no link is stored that was never sent.
+	await db.transaction(async (tx) => {
+		await insertInvitation(tx, {
+			organisationId: input.organisation.id,
+			email,
+			role: input.role,
+			tokenHash: hashToken(token),
+			invitedBy: input.invitedBy,
 			locale: input.locale,
-			organisation: input.organisation.name,
-			role: roleLabel(input.role, input.locale)
-		})
-	);
+			expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000)
+		});
+		await enqueueEmail(
+			tx,
+			cfg,
+			invitationEmail({
+				to: email,
+				url,
+				locale: input.locale,
+				organisation: input.organisation.name,
+				role: roleLabel(input.role, input.locale),
+				invitedBy: input.linkReader === undefined ? input.invitedBy : input.linkReader
+			})
+		);
+	});
 	return { ok: true, url };
 }

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { notifyAccessChanged } from '../live/access-changes.queries.ts';
-import type { Db } from '../db/client.ts';
-import { memberships, users, type OrgRole } from '../db/schema/index.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { accounts, memberships, users, type OrgRole } from '../db/schema/index.ts';
 
 export async function findUserByEmail(db: Db, email: string) {
 	const [row] = await db
@@ -85,4 +86,45 @@ export async function countAdmins(db: Db, organisationId: string) {
 		.from(memberships)
 		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin')));
 	return row?.n ?? 0;
+}
+
+/**
+ * A person's account with a password, written as better-auth writes it (a user row and a
+ * "credential" account whose id is the user's), so that its sign-in accepts it. Used where the
+ * account must be created inside a transaction with other changes (accepting an invitation).
+ */
+export async function insertPasswordAccount(
+	q: DbOrTx,
+	p: {
+		email: string;
+		name: string;
+		passwordHash: string;
+		locale: string;
+		timeZone: string;
+		pronouns: string | null;
+		at: Date;
+	}
+) {
+	const id = randomUUID();
+	await q.insert(users).values({
+		id,
+		email: p.email.trim().toLowerCase(),
+		name: p.name,
+		emailVerified: true,
+		locale: p.locale,
+		timeZone: p.timeZone,
+		pronouns: p.pronouns,
+		createdAt: p.at,
+		updatedAt: p.at
+	});
+	await q.insert(accounts).values({
+		id: randomUUID(),
+		accountId: id,
+		providerId: 'credential',
+		userId: id,
+		password: p.passwordHash,
+		createdAt: p.at,
+		updatedAt: p.at
+	});
+	return id;
 }

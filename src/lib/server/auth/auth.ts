@@ -8,8 +8,9 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
 import { findUserByEmail } from '../accounts/users.queries.ts';
-import { sendEmail } from '../email/send-email.ts';
-import { magicLinkEmail, passwordResetEmail } from '../email/templates.ts';
+import { enqueueEmail } from '../notifications/enqueue-email.ts';
+import { magicLinkEmail } from '../notifications/templates/sign-in-link.ts';
+import { passwordResetEmail } from '../notifications/templates/password-reset.ts';
 
 export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 7;
 
@@ -67,7 +68,7 @@ export function createAuth(
 			sendResetPassword: async ({ user, token }) => {
 				const url = `${cfg.origin}/reset-password?token=${encodeURIComponent(token)}`;
 				const u = await findUserByEmail(db, user.email);
-				await sendEmail(db, cfg, passwordResetEmail({ to: user.email, url, locale: u?.locale }));
+				await enqueueEmail(db, cfg, passwordResetEmail({ to: user.email, url, locale: u?.locale }));
 			}
 		},
 		rateLimit: {
@@ -97,7 +98,7 @@ export function createAuth(
 				sendMagicLink: async ({ email, url }) => {
 					const user = await findUserByEmail(db, email);
 					if (!user) return;
-					await sendEmail(db, cfg, magicLinkEmail({ to: email, url, locale: user.locale }));
+					await enqueueEmail(db, cfg, magicLinkEmail({ to: email, url, locale: user.locale }));
 				}
 			}),
 			...(opts.getRequestEvent ? [sveltekitCookies(opts.getRequestEvent)] : [])

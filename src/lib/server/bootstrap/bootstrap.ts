@@ -63,7 +63,8 @@ export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
 			email: initialAdmin,
 			role: 'admin',
 			locale: 'en',
-			invitedBy: null
+			invitedBy: null,
+			linkReader: 'operator'
 		});
 		if (r.ok) log.info({ email: initialAdmin }, 'invited the first admin; see the email or outbox');
 	}

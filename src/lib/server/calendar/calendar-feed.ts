@@ -12,7 +12,7 @@ import { calendarFeed, type CalendarSession } from './ics.ts';
 import * as m from '#lib/paraglide/messages.js';
 import { asLocale } from '../i18n/locale.ts';
 import { loadCohortContext } from '../cohorts/cohort-context.ts';
-import { calendarSession } from '../email/cohort-emails.ts';
+import { calendarSession } from './calendar-session.ts';
 
 /**
  * A private, revocable feed URL per person. Creating a new one revokes the old one, so a

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { loadCohortContext } from '../cohorts/cohort-context.ts';
-import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
 import { lockCohort } from '../cohorts/cohorts.queries.ts';
 import { findEnrolmentById, setEnrolmentStatus } from './enrolment.queries.ts';
 import { placeFor } from './place-rule.ts';
@@ -20,17 +20,20 @@ export async function decideRequest(
 		const e = await findEnrolmentById(tx, cohort.id, input.enrolmentId);
 		if (!e || e.status !== 'pending') return undefined;
 		const status = input.approve ? await placeFor(tx, cohort) : 'refused';
-		return setEnrolmentStatus(tx, e.id, status, now, ['pending']);
+		const row = await setEnrolmentStatus(tx, e.id, status, now, ['pending']);
+		const user = row && (await findUserById(tx, row.userId));
+		if (user) {
+			const ctx = (await loadCohortContext(tx, input.cohortId))!;
+			const kind =
+				status === 'enrolled'
+					? 'enrolled'
+					: status === 'waitlisted'
+						? 'waitlisted'
+						: 'request-refused';
+			await enqueueCohortEmail(tx, cfg, ctx, user, kind);
+		}
+		return row;
 	});
 	if (!r) return { ok: false as const };
-	const ctx = (await loadCohortContext(db, input.cohortId))!;
-	const user = await findUserById(db, r.userId);
-	const kind =
-		r.status === 'enrolled'
-			? 'enrolled'
-			: r.status === 'waitlisted'
-				? 'waitlisted'
-				: 'request-refused';
-	if (user) await sendCohortEmail(db, cfg, ctx, user, kind);
 	return { ok: true as const, status: r.status };
 }

@@ -5,7 +5,7 @@ import { INVITATION_DAYS } from '../accounts/invite-member.ts';
 import { findUserByEmail } from '../accounts/users.queries.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 import { isClosed, loadCohortContext } from '../cohorts/cohort-context.ts';
-import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
 import { findEnrolment } from './enrolment.queries.ts';
 
 export type CohortInviteResult =
@@ -39,28 +39,30 @@ export async function inviteToCohort(
 		}
 	}
 	const token = newToken();
-	await insertInvitation(db, {
-		organisationId: ctx.cohort.organisationId,
-		cohortId: ctx.cohort.id,
-		email,
-		role: 'participant',
-		tokenHash: hashToken(token),
-		invitedBy: input.invitedBy,
-		locale: input.locale,
-		expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000)
-	});
 	const url = `${cfg.origin}/invitations/${token}`;
-	await sendCohortEmail(
-		db,
-		cfg,
-		ctx,
-		{
+	await db.transaction(async (tx) => {
+		await insertInvitation(tx, {
+			organisationId: ctx.cohort.organisationId,
+			cohortId: ctx.cohort.id,
 			email,
-			locale: existing?.locale ?? input.locale,
-			timeZone: existing?.timeZone ?? ctx.cohort.timeZone
-		},
-		'cohort-invitation',
-		{ url }
-	);
+			role: 'participant',
+			tokenHash: hashToken(token),
+			invitedBy: input.invitedBy,
+			locale: input.locale,
+			expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000)
+		});
+		await enqueueCohortEmail(
+			tx,
+			cfg,
+			ctx,
+			{
+				email,
+				locale: existing?.locale ?? input.locale,
+				timeZone: existing?.timeZone ?? ctx.cohort.timeZone
+			},
+			'cohort-invitation',
+			{ url, secret: { viewer: input.invitedBy } }
+		);
+	});
 	return { ok: true, url };
 }

@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { isClosed, loadCohortContext } from '../cohorts/cohort-context.ts';
-import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
 import { findEnrolment, insertEnrolment, markEnrolmentRejoined } from './enrolment.queries.ts';
 import { lockCohort } from '../cohorts/cohorts.queries.ts';
 import { listSessions } from '../schedule/schedule.queries.ts';
@@ -22,45 +22,52 @@ export async function joinCohort(
 	cfg: Config,
 	input: { cohortId: string; userId: string; via: 'invitation' | 'link'; now?: Date }
 ): Promise<JoinResult> {
+	return db.transaction((tx) => takePlace(tx, cfg, input));
+}
+
+/**
+ * joinCohort's rule inside the caller's transaction, so that accepting an invitation creates
+ * the account, the role and the place at once. The email about the place is written in the
+ * same transaction and sent after it commits.
+ */
+export async function takePlace(
+	tx: Tx,
+	cfg: Config,
+	input: { cohortId: string; userId: string; via: 'invitation' | 'link'; now?: Date }
+): Promise<JoinResult> {
 	const now = input.now ?? new Date();
-	const result = await db.transaction(async (tx) => {
-		const cohort = await lockCohort(tx, input.cohortId);
-		if (!cohort) return { ok: false as const, reason: 'not-found' as const };
-		if (isClosed({ cohort, sessions: await listSessions(tx, cohort.id) }, now)) {
-			return { ok: false as const, reason: 'closed' as const };
-		}
-		const existing = await findEnrolment(tx, cohort.id, input.userId);
-		if (existing && ['enrolled', 'waitlisted', 'pending'].includes(existing.status)) {
-			return {
-				ok: true as const,
-				status: existing.status as 'enrolled' | 'waitlisted' | 'pending',
-				changed: false
-			};
-		}
-		if (existing?.status === 'refused' && input.via === 'link') {
-			return { ok: false as const, reason: 'refused' as const };
-		}
-		const status: 'enrolled' | 'waitlisted' | 'pending' =
-			input.via === 'link' && cohort.joinNeedsApproval ? 'pending' : await placeFor(tx, cohort);
-		const row = existing
-			? await markEnrolmentRejoined(tx, existing.id, status, now)
-			: await insertEnrolment(tx, { cohortId: cohort.id, userId: input.userId, status });
-		const position = status === 'waitlisted' ? await waitlistPosition(tx, cohort.id, row.seq) : 0;
-		return { ok: true as const, status, changed: true, position };
-	});
-	if (result.ok && result.changed) {
-		const ctx = (await loadCohortContext(db, input.cohortId))!;
-		const user = await findUserById(db, input.userId);
-		if (user) {
-			const kind =
-				result.status === 'enrolled'
-					? 'enrolled'
-					: result.status === 'waitlisted'
-						? 'waitlisted'
-						: 'request-received';
-			await sendCohortEmail(db, cfg, ctx, user, kind, { position: result.position });
-		}
+	const cohort = await lockCohort(tx, input.cohortId);
+	if (!cohort) return { ok: false, reason: 'not-found' };
+	if (isClosed({ cohort, sessions: await listSessions(tx, cohort.id) }, now)) {
+		return { ok: false, reason: 'closed' };
 	}
-	if (result.ok) return { ok: true, status: result.status, changed: result.changed };
-	return result;
+	const existing = await findEnrolment(tx, cohort.id, input.userId);
+	if (existing && ['enrolled', 'waitlisted', 'pending'].includes(existing.status)) {
+		return {
+			ok: true,
+			status: existing.status as 'enrolled' | 'waitlisted' | 'pending',
+			changed: false
+		};
+	}
+	if (existing?.status === 'refused' && input.via === 'link') {
+		return { ok: false, reason: 'refused' };
+	}
+	const status: 'enrolled' | 'waitlisted' | 'pending' =
+		input.via === 'link' && cohort.joinNeedsApproval ? 'pending' : await placeFor(tx, cohort);
+	const row = existing
+		? await markEnrolmentRejoined(tx, existing.id, status, now)
+		: await insertEnrolment(tx, { cohortId: cohort.id, userId: input.userId, status });
+	const position = status === 'waitlisted' ? await waitlistPosition(tx, cohort.id, row.seq) : 0;
+	const user = await findUserById(tx, input.userId);
+	if (user) {
+		const ctx = (await loadCohortContext(tx, input.cohortId))!;
+		const kind =
+			status === 'enrolled'
+				? 'enrolled'
+				: status === 'waitlisted'
+					? 'waitlisted'
+					: 'request-received';
+		await enqueueCohortEmail(tx, cfg, ctx, user, kind, { position });
+	}
+	return { ok: true, status, changed: true };
 }

@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { loadCohortContext } from '../cohorts/cohort-context.ts';
-import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
 import { findEnrolment, setEnrolmentStatus, type Enrolment } from './enrolment.queries.ts';
 import { lockCohort } from '../cohorts/cohorts.queries.ts';
 import { promoteWaiting } from './place-rule.ts';
@@ -25,18 +25,19 @@ export async function leaveCohort(
 		}
 		await setEnrolmentStatus(tx, e.id, input.decline ? 'declined' : 'left', now);
 		const promoted = e.status === 'enrolled' ? await promoteWaiting(tx, cohort, now) : [];
+		await notifyPromoted(tx, cfg, input.cohortId, promoted);
 		return { ok: true as const, promoted };
 	});
 	if (!r.ok) return r;
-	await notifyPromoted(db, cfg, input.cohortId, r.promoted);
 	return { ok: true, promoted: r.promoted.length };
 }
 
-export async function notifyPromoted(db: Db, cfg: Config, cohortId: string, list: Enrolment[]) {
+/** Tells each person moved up from the waiting list, in the transaction that moved them. */
+export async function notifyPromoted(tx: Tx, cfg: Config, cohortId: string, list: Enrolment[]) {
 	if (!list.length) return;
-	const ctx = (await loadCohortContext(db, cohortId))!;
+	const ctx = (await loadCohortContext(tx, cohortId))!;
 	for (const e of list) {
-		const user = await findUserById(db, e.userId);
-		if (user) await sendCohortEmail(db, cfg, ctx, user, 'promoted');
+		const user = await findUserById(tx, e.userId);
+		if (user) await enqueueCohortEmail(tx, cfg, ctx, user, 'promoted');
 	}
 }

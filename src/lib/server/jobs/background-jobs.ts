@@ -3,6 +3,7 @@ import type { Db, DbHandle } from '../db/client.ts';
 import { log } from '../log.ts';
 import { sendDueReminders } from '../schedule/send-reminders.ts';
 import { startJobs } from './queue.ts';
+import { startEmailCourier } from '../notifications/email-courier.ts';
 
 export type BackgroundJobOptions = {
 	/** The clock the sweep reads; tests move it, the app uses the real one. */
@@ -10,12 +11,15 @@ export type BackgroundJobOptions = {
 	pollingIntervalSeconds?: number;
 	/** Called after each sweep (tests wait on it). */
 	onSwept?: (sent: number) => void;
+	/** Called after each email delivery run. */
+	onDelivered?: (sent: number) => void;
 	/** Tests send sweeps themselves instead of waiting for the minute. */
 	schedule?: boolean;
 };
 
 /*
- * The app's scheduled work. pg-boss runs the sweep once a minute across all instances
+ * The app's background work: email delivery (notifications/email-courier.ts) and the
+ * scheduled reminder sweep. pg-boss runs the sweep once a minute across all instances
  * ('exclusive': at most one queued or running); sendDueReminders itself is exactly-once per
  * reminder through its notification keys, so an extra or retried sweep is harmless.
  */
@@ -27,13 +31,29 @@ export async function startBackgroundJobs(
 	const now = opts.now ?? (() => new Date());
 	const jobs = await startJobs(handle, {
 		pollingIntervalSeconds: opts.pollingIntervalSeconds,
-		queues: { 'reminder-sweep': { policy: 'exclusive', retryLimit: 2, expireInSeconds: 120 } }
+		queues: {
+			'reminder-sweep': { policy: 'exclusive', retryLimit: 2, expireInSeconds: 120 },
+			'email-sweep': { policy: 'exclusive', retryLimit: 2, expireInSeconds: 600 }
+		}
 	});
+	const courier = await startEmailCourier(handle, app, { now, onDelivered: opts.onDelivered });
+	// Each instance delivers as soon as an email is queued; the minute's sweep picks up retries
+	// that have come due and anything an instance left behind when it died.
+	await jobs.work('email-sweep', () => courier.wake());
 	await jobs.work('reminder-sweep', async () => {
 		const sent = await sendDueReminders(app.db, app.cfg, now());
 		if (sent) log.info({ sent }, 'sent session reminders');
 		opts.onSwept?.(sent);
 	});
-	if (opts.schedule !== false) await jobs.schedule('reminder-sweep', '* * * * *');
-	return jobs;
+	if (opts.schedule !== false) {
+		await jobs.schedule('reminder-sweep', '* * * * *');
+		await jobs.schedule('email-sweep', '* * * * *');
+	}
+	return {
+		...jobs,
+		async stop() {
+			await jobs.stop();
+			await courier.stop();
+		}
+	};
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { isClosed, loadCohortContext } from '../cohorts/cohort-context.ts';
-import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
 import { listEnrolmentsWithPeople } from '../enrolment/enrolment.queries.ts';
 import { listFacilitators, lockCohort } from '../cohorts/cohorts.queries.ts';
 import { listSessions, updateSession } from './schedule.queries.ts';
@@ -44,19 +44,19 @@ export async function moveSession(
 			endsAt,
 			sequence: s.sequence + 1
 		});
-		return { ok: true as const, moved, previous: { startsAt: s.startsAt, endsAt: s.endsAt } };
+		const ctx = (await loadCohortContext(tx, input.cohortId))!;
+		const people = (await listEnrolmentsWithPeople(tx, input.cohortId)).filter((p) =>
+			['enrolled', 'waitlisted'].includes(p.status)
+		);
+		const facilitators = await listFacilitators(tx, input.cohortId);
+		for (const p of [...people, ...facilitators]) {
+			await enqueueCohortEmail(tx, cfg, ctx, p, 'session-moved', {
+				session: moved,
+				previous: { startsAt: s.startsAt, endsAt: s.endsAt }
+			});
+		}
+		return { ok: true as const };
 	});
 	if (!r.ok) return r;
-	const ctx = (await loadCohortContext(db, input.cohortId))!;
-	const people = (await listEnrolmentsWithPeople(db, input.cohortId)).filter((p) =>
-		['enrolled', 'waitlisted'].includes(p.status)
-	);
-	const facilitators = await listFacilitators(db, input.cohortId);
-	for (const p of [...people, ...facilitators]) {
-		await sendCohortEmail(db, cfg, ctx, p, 'session-moved', {
-			session: r.moved,
-			previous: r.previous
-		});
-	}
 	return { ok: true };
 }

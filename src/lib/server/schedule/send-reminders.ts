@@ -5,9 +5,12 @@ import {
 	listSessionsStarting,
 	type CohortSession
 } from './schedule.queries.ts';
-import { insertNotificationClaim, setNotificationEmail } from '../email/notifications.queries.ts';
+import {
+	insertNotificationClaim,
+	setNotificationEmail
+} from '../notifications/notifications.queries.ts';
 import { loadCohortContext, type CohortContext } from '../cohorts/cohort-context.ts';
-import { sendCohortEmail } from '../email/cohort-emails.ts';
+import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
 import { listFacilitators } from '../cohorts/cohorts.queries.ts';
 
 const HOUR = 3_600_000;
@@ -24,7 +27,7 @@ export const REMINDERS = [
 ];
 
 /**
- * Sends every reminder that is due at `now`, to enrolled participants and facilitators. Each
+ * Writes every reminder that is due at `now`, to enrolled participants and facilitators. Each
  * (reminder, session, date version, person) is claimed by inserting its notification key;
  * the unique index lets exactly one claimer win, however many instances or retries sweep at
  * once. A moved session has a new `sequence`, so its reminders are due again.
@@ -57,15 +60,20 @@ async function remindSession(
 	let sent = 0;
 	for (const p of [...people, ...facilitators.map((f) => ({ ...f, id: f.userId }))]) {
 		const key = `${kind}:${session.id}:${session.sequence}:${p.id}`;
-		const claimed = await insertNotificationClaim(db, {
-			key,
-			userId: p.id,
-			cohortId: ctx.cohort.id
+		// The claim and the email commit together: a crash leaves neither or both, so a
+		// reminder is never lost to a claim without its email, nor written twice.
+		const wrote = await db.transaction(async (tx) => {
+			const claimed = await insertNotificationClaim(tx, {
+				key,
+				userId: p.id,
+				cohortId: ctx.cohort.id
+			});
+			if (!claimed) return false;
+			const emailId = await enqueueCohortEmail(tx, cfg, ctx, p, kind, { session });
+			await setNotificationEmail(tx, claimed, emailId);
+			return true;
 		});
-		if (!claimed) continue;
-		const emailId = await sendCohortEmail(db, cfg, ctx, p, kind, { session });
-		await setNotificationEmail(db, claimed, emailId);
-		sent++;
+		if (wrote) sent++;
 	}
 	return sent;
 }

@@ -9,7 +9,6 @@ import { hashToken } from '#lib/server/security/tokens.ts';
 import { roleLabel } from '#lib/server/accounts/role-label.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone } from '#lib/server/i18n/locale.ts';
-import { joinCohort } from '#lib/server/enrolment/join-cohort.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 async function openInvitation(token: string) {
@@ -36,20 +35,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	};
 };
 
-/* An invitation to a cohort also takes the place (or a waiting-list place) there. */
-async function afterAccept(r: {
-	userId: string;
-	cohortId: string | null;
-	invitedBy: string | null;
-}) {
-	if (!r.cohortId) return '/profile';
-	const { db, cfg } = await appContext();
-	// Asked through the join link (no inviter): the cohort's approval rule applies.
-	const via = r.invitedBy ? 'invitation' : 'link';
-	await joinCohort(db, cfg, { cohortId: r.cohortId, userId: r.userId, via });
-	return `/cohorts/${r.cohortId}`;
-}
-
 const newAccount = z.object({
 	name: requiredText(80),
 	pronouns: optionalText(40),
@@ -61,21 +46,21 @@ export const actions: Actions = {
 	default: async ({ params, request, locals, cookies, url }) => {
 		const inv = await openInvitation(params.token);
 		if (!inv) return fail(410, { message: 'invite_invalid' });
-		const { db, auth } = await appContext();
+		const { db, auth, cfg } = await appContext();
 		if (inv.existing) {
 			// An existing account only gains the role while signed in as itself.
 			if (locals.user?.email !== inv.email) redirect(303, `/sign-in`);
-			const r = await acceptInvitation(db, auth, {
+			const r = await acceptInvitation(db, auth, cfg, {
 				token: params.token,
 				locale: locals.locale,
 				timeZone: locals.user.timeZone
 			});
 			if (!r.ok) return fail(410, { message: 'invite_invalid' });
-			redirect(303, await afterAccept(r));
+			redirect(303, r.cohortId ? `/cohorts/${r.cohortId}` : '/profile');
 		}
 		const parsed = parseForm(newAccount, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		const r = await acceptInvitation(db, auth, {
+		const r = await acceptInvitation(db, auth, cfg, {
 			token: params.token,
 			name: parsed.data.name,
 			password: parsed.data.password,
@@ -89,6 +74,6 @@ export const actions: Actions = {
 			headers: request.headers
 		});
 		setLocaleCookie(cookies, locals.locale, url.protocol === 'https:');
-		redirect(303, await afterAccept(r));
+		redirect(303, r.cohortId ? `/cohorts/${r.cohortId}` : '/profile');
 	}
 };

@@ -6,7 +6,7 @@ import { locales } from '#lib/server/i18n/locale.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
 import { requireManager } from '#lib/server/cohorts/cohort-access.ts';
 import { listAttendance } from '#lib/server/attendance/attendance.queries.ts';
-import { listCohortEmails } from '#lib/server/email/outbox.queries.ts';
+import { listCohortEmails } from '#lib/server/notifications/outbox.queries.ts';
 import { listEnrolmentsWithPeople } from '#lib/server/enrolment/enrolment.queries.ts';
 import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
 import { setJoinLink } from '#lib/server/cohorts/set-join-link.ts';
