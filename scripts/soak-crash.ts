@@ -37,18 +37,7 @@ import {
 	startEmbeddedPostgres
 } from '../src/lib/server/db/embedded-postgres.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/lib/server/bootstrap/seed-demo.ts';
-import { parseConfig } from '../src/lib/server/config.ts';
-import { openDb } from '../src/lib/server/db/client.ts';
-import { createAuth } from '../src/lib/server/auth/auth.ts';
-import { createAccount } from '../src/lib/server/accounts/create-account.ts';
-import { addMembership, findUserByEmail } from '../src/lib/server/accounts/users.queries.ts';
-import { insertOrganisation } from '../src/lib/server/organisations/organisations.queries.ts';
-import { loadCoursePackage } from '../src/lib/server/courses/load-course-package.ts';
-import { validateCoursePackage } from '../src/lib/server/courses/validate-course-package.ts';
-import { importCourseVersion } from '../src/lib/server/courses/import-course-version.ts';
-import { createCohort } from '../src/lib/server/cohorts/create-cohort.ts';
-import { insertEnrolment } from '../src/lib/server/enrolment/enrolment.queries.ts';
-import { listSessions } from '../src/lib/server/schedule/schedule.queries.ts';
+import { BENCH_SECRET, seedLive, type LiveSeed } from '../bench/lib/live-seed.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 process.chdir(ROOT); // migrations and the build are found relative to the checkout
@@ -349,7 +338,7 @@ function postForm(port: number, path: string, cookie: string, form: Record<strin
 // ---- the live load ----------------------------------------------------------------------
 
 type Sent = { session: string; cookie: string };
-type Seed = { lead: string; participants: Sent[]; sessionIds: string[] };
+type Seed = LiveSeed;
 
 /** What the clients know: acknowledged ids, and ids whose outcome they never learnt. */
 class Ledger {
@@ -469,93 +458,6 @@ type Target = {
 	dataDir?: string;
 };
 
-const SECRET = 'soak-secret-soak-secret-soak-secret-12345678';
-const PASSWORD = 'soak-password-2026';
-
-/**
- * As bench/lib/live-seed.ts (cohorts whose first session is under way, sign-in cookies), but
- * with 18 people of its own in each session: the live room allows a person 120 posts a
- * minute, so the same 18 people in every session would soon be refused instead of tested.
- */
-async function seedSoak(databaseUrl: string, origin: string, sessions: number): Promise<Seed> {
-	const cfg = parseConfig({
-		NODE_ENV: 'development',
-		DATABASE_URL: databaseUrl,
-		APP_ORIGIN: origin,
-		AUTH_SECRET: SECRET,
-		LOG_LEVEL: 'silent'
-	});
-	const h = await openDb(databaseUrl);
-	try {
-		const auth = createAuth(h.db, cfg);
-		const org = await insertOrganisation(h.db, { slug: 'soak', name: 'Soak College' });
-		const version = await importCourseVersion(
-			h.db,
-			validateCoursePackage(loadCoursePackage('recovery-oriented-practice')).pkg!
-		);
-		const person = async (email: string, role: 'facilitator' | 'participant') => {
-			await createAccount(auth, {
-				email,
-				name: email.split('@')[0],
-				password: PASSWORD,
-				locale: 'en',
-				timeZone: 'UTC',
-				pronouns: null
-			});
-			const u = (await findUserByEmail(h.db, email))!;
-			await addMembership(h.db, { organisationId: org.id, userId: u.id, role });
-			const res = (await auth.api.signInEmail({
-				body: { email, password: PASSWORD },
-				asResponse: true
-			})) as Response;
-			const cookie = res.headers
-				.getSetCookie()
-				.map((c) => c.split(';')[0])
-				.join('; ');
-			return { id: u.id, cookie };
-		};
-		const lead = await person('lead@soak.example.org', 'facilitator');
-		const start = new Date(Date.now() - 5 * 60_000); // under way since five minutes
-		const seed: Seed = { lead: lead.cookie, sessionIds: [], participants: [] };
-		for (let s = 0; s < sessions; s++) {
-			const people = await Promise.all(
-				Array.from({ length: 18 }, (_, i) => person(`s${s}p${i}@soak.example.org`, 'participant'))
-			);
-			const { cohort } = await createCohort(h.db, {
-				organisationId: org.id,
-				courseVersionId: version.id,
-				name: `Soak ${s}`,
-				locale: 'en',
-				timeZone: 'UTC',
-				capacity: 18,
-				joinNeedsApproval: false,
-				completionRule: { minPresent: 3, required: [] },
-				sessions: [0, 1, 2, 3].map((i) => ({
-					number: i + 1,
-					startsAt: new Date(start.getTime() + i * 7 * 86_400_000),
-					endsAt: new Date(start.getTime() + i * 7 * 86_400_000 + 3 * 3_600_000),
-					videoKind: 'none' as const,
-					videoUrl: null,
-					videoRoom: null,
-					videoSecret: null
-				})),
-				createdBy: lead.id,
-				creatorIsPeerTrainer: false,
-				coFacilitators: []
-			});
-			for (const p of people) {
-				await insertEnrolment(h.db, { cohortId: cohort.id, userId: p.id, status: 'enrolled' });
-			}
-			const sessionId = (await listSessions(h.db, cohort.id))[0].id;
-			seed.sessionIds.push(sessionId);
-			seed.participants.push(...people.map((p) => ({ session: sessionId, cookie: p.cookie })));
-		}
-		return seed;
-	} finally {
-		await h.close();
-	}
-}
-
 async function prepareTarget(origin: string): Promise<{ target: Target; seed: Seed }> {
 	if (PG_URL) {
 		const u = new URL(PG_URL);
@@ -578,7 +480,7 @@ async function prepareTarget(origin: string): Promise<{ target: Target; seed: Se
 			await admin.end({ timeout: 5 });
 		});
 		note(`seeding ${SESSIONS} sessions × 18 participants in ${name}…`);
-		const seed = await seedSoak(PG_URL, origin, SESSIONS);
+		const seed = await seedLive(PG_URL, origin, SESSIONS, { slug: 'soak', ownPeople: true });
 		return { target: { env: { DATABASE_URL: PG_URL }, url: () => PG_URL }, seed };
 	}
 	const dataDir = makeDataDir();
@@ -587,7 +489,7 @@ async function prepareTarget(origin: string): Promise<{ target: Target; seed: Se
 	try {
 		const url = server.url(EMBEDDED_DATABASE);
 		note(`seeding ${SESSIONS} sessions × 18 participants in ${dataDir}…`);
-		const seed = await seedSoak(url, origin, SESSIONS);
+		const seed = await seedLive(url, origin, SESSIONS, { slug: 'soak', ownPeople: true });
 		return {
 			target: {
 				env: { DATA_DIR: dataDir },
@@ -643,7 +545,7 @@ async function startActivities(port: number, seed: Seed) {
 async function crashSoak() {
 	const port = await freePort();
 	const { target, seed } = await prepareTarget(`http://127.0.0.1:${port}`);
-	const env = appEnv(port, { ...target.env, AUTH_SECRET: SECRET, DEMO_SEED: 'off' });
+	const env = appEnv(port, { ...target.env, AUTH_SECRET: BENCH_SECRET, DEMO_SEED: 'off' });
 	const ledger = new Ledger();
 	const restarts: number[] = [];
 	let failedRestarts = 0;
@@ -745,7 +647,7 @@ async function firstStartSoak() {
 		const dataDir = makeDataDir();
 		const env = appEnv(port, {
 			DATA_DIR: dataDir,
-			AUTH_SECRET: SECRET,
+			AUTH_SECRET: BENCH_SECRET,
 			DEMO_SEED: 'auto'
 		});
 		// Spread over 0–3 s: one kill in each of CYCLES equal slices, at a random point in it.
@@ -795,7 +697,7 @@ async function firstStartSoak() {
 async function sigtermSoak() {
 	const port = await freePort();
 	const { target, seed } = await prepareTarget(`http://127.0.0.1:${port}`);
-	const env = appEnv(port, { ...target.env, AUTH_SECRET: SECRET, DEMO_SEED: 'off' });
+	const env = appEnv(port, { ...target.env, AUTH_SECRET: BENCH_SECRET, DEMO_SEED: 'off' });
 	const ledger = new Ledger();
 	let exitNonZero = 0;
 	let ackedAfterSigterm = 0;

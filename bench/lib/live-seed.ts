@@ -1,6 +1,6 @@
-// Seeds a database for the live benchmark: one organisation, the real course, one facilitator,
-// 18 participants, and `sessions` cohorts whose first session starts in five minutes, all with
-// the same 18 people (so 18 sign-ins give 18 × sessions streams). Returns sign-in cookies.
+// Seeds a database for the live benchmark and the crash soak: one organisation, the real
+// course, two facilitators, and `sessions` cohorts whose first session is under way, with 18
+// participants each. Returns sign-in cookies.
 import { parseConfig } from '../../src/lib/server/config.ts';
 import { openDb } from '../../src/lib/server/db/client.ts';
 import { createAuth } from '../../src/lib/server/auth/auth.ts';
@@ -17,7 +17,27 @@ import { listSessions } from '../../src/lib/server/schedule/schedule.queries.ts'
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-123456';
 const PASSWORD = 'bench-password-2026';
 
-export async function seedLive(databaseUrl: string, origin: string, sessions: number) {
+export type LiveSeed = {
+	/** The lead facilitator's sign-in cookie. */
+	lead: string;
+	/** The first session of each cohort. */
+	sessionIds: string[];
+	/** Every participant's place: which session, with which sign-in cookie. */
+	participants: { session: string; cookie: string }[];
+};
+
+/**
+ * `ownPeople`: each session gets 18 people of its own (the crash soak: the live room allows a
+ * person 120 posts a minute, so the same 18 in every session would soon be refused instead of
+ * tested); otherwise the same 18 people sit in every session (the benchmark's 18 × sessions).
+ */
+export async function seedLive(
+	databaseUrl: string,
+	origin: string,
+	sessions: number,
+	opts: { slug?: string; ownPeople?: boolean } = {}
+): Promise<LiveSeed> {
+	const slug = opts.slug ?? 'bench';
 	const cfg = parseConfig({
 		NODE_ENV: 'development',
 		DATABASE_URL: databaseUrl,
@@ -28,7 +48,7 @@ export async function seedLive(databaseUrl: string, origin: string, sessions: nu
 	const h = await openDb(databaseUrl);
 	try {
 		const auth = createAuth(h.db, cfg);
-		const org = await insertOrganisation(h.db, { slug: 'bench', name: 'Bench College' });
+		const org = await insertOrganisation(h.db, { slug, name: `${slug} college` });
 		const v = validateCoursePackage(loadCoursePackage('recovery-oriented-practice'));
 		const version = await importCourseVersion(h.db, v.pkg!);
 		const person = async (email: string, role: 'facilitator' | 'participant') => {
@@ -52,21 +72,25 @@ export async function seedLive(databaseUrl: string, origin: string, sessions: nu
 				.join('; ');
 			return { id: u.id, cookie };
 		};
-		const lead = await person('lead@bench.example.org', 'facilitator');
-		const co = await person('co@bench.example.org', 'facilitator');
-		const people = [];
-		for (let i = 0; i < 18; i++) {
-			people.push(await person(`p${i}@bench.example.org`, 'participant'));
-		}
+		const eighteen = (prefix: string) =>
+			Promise.all(
+				Array.from({ length: 18 }, (_, i) =>
+					person(`${prefix}p${i}@${slug}.example.org`, 'participant')
+				)
+			);
+		const lead = await person(`lead@${slug}.example.org`, 'facilitator');
+		const co = await person(`co@${slug}.example.org`, 'facilitator');
+		const shared = opts.ownPeople ? [] : await eighteen('');
 		// The first session is under way (started five minutes ago), as during a live session:
 		// no reminder is due, so the minute sweep does not compete with the measurement.
 		const start = new Date(Date.now() - 5 * 60_000);
-		const sessionIds: string[] = [];
+		const seed: LiveSeed = { lead: lead.cookie, sessionIds: [], participants: [] };
 		for (let s = 0; s < sessions; s++) {
+			const people = opts.ownPeople ? await eighteen(`s${s}`) : shared;
 			const { cohort } = await createCohort(h.db, {
 				organisationId: org.id,
 				courseVersionId: version.id,
-				name: `Bench ${s}`,
+				name: `${slug} ${s}`,
 				locale: 'en',
 				timeZone: 'UTC',
 				capacity: 18,
@@ -88,9 +112,11 @@ export async function seedLive(databaseUrl: string, origin: string, sessions: nu
 			for (const p of people) {
 				await insertEnrolment(h.db, { cohortId: cohort.id, userId: p.id, status: 'enrolled' });
 			}
-			sessionIds.push((await listSessions(h.db, cohort.id))[0].id);
+			const sessionId = (await listSessions(h.db, cohort.id))[0].id;
+			seed.sessionIds.push(sessionId);
+			seed.participants.push(...people.map((p) => ({ session: sessionId, cookie: p.cookie })));
 		}
-		return { lead: lead.cookie, participants: people.map((p) => p.cookie), sessionIds };
+		return seed;
 	} finally {
 		await h.close();
 	}

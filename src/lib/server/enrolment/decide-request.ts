@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { loadCohortContext } from '../cohorts/cohort-context.ts';
 import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
+import { placeEmailKind } from '../notifications/templates/place-changed.ts';
 import { lockCohort } from '../cohorts/cohorts.queries.ts';
 import { findEnrolmentById, setEnrolmentStatus } from './enrolment.queries.ts';
 import { placeFor } from './place-rule.ts';
@@ -24,13 +25,7 @@ export async function decideRequest(
 		const user = row && (await findUserById(tx, row.userId));
 		if (user) {
 			const ctx = (await loadCohortContext(tx, input.cohortId))!;
-			const kind =
-				status === 'enrolled'
-					? 'enrolled'
-					: status === 'waitlisted'
-						? 'waitlisted'
-						: 'request-refused';
-			await enqueueCohortEmail(tx, cfg, ctx, user, kind);
+			await enqueueCohortEmail(tx, cfg, ctx, user, placeEmailKind(status));
 		}
 		return row;
 	});

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { isClosed, loadCohortContext } from '../cohorts/cohort-context.ts';
 import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
+import { placeEmailKind } from '../notifications/templates/place-changed.ts';
 import { findEnrolment, insertEnrolment, markEnrolmentRejoined } from './enrolment.queries.ts';
 import { lockCohort } from '../cohorts/cohorts.queries.ts';
 import { listSessions } from '../schedule/schedule.queries.ts';
@@ -61,13 +62,7 @@ export async function takePlace(
 	const user = await findUserById(tx, input.userId);
 	if (user) {
 		const ctx = (await loadCohortContext(tx, input.cohortId))!;
-		const kind =
-			status === 'enrolled'
-				? 'enrolled'
-				: status === 'waitlisted'
-					? 'waitlisted'
-					: 'request-received';
-		await enqueueCohortEmail(tx, cfg, ctx, user, kind, { position });
+		await enqueueCohortEmail(tx, cfg, ctx, user, placeEmailKind(status), { position });
 	}
 	return { ok: true, status, changed: true };
 }

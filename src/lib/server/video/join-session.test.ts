@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { WEEKLY_BASE, weeklySessions } from '../testing/weekly-sessions.ts';
 import { createHash } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { bbbUrl, jitsiEmbed, joinWindow, videoJoinUrl } from './join-session.ts';
 
-const DAY = 86_400_000;
-const base = new Date('2027-03-01T17:00:00Z').getTime();
-const sessions = [0, 1, 2, 3].map((i) => ({
-	id: `s${i + 1}`,
-	number: i + 1,
-	startsAt: new Date(base + i * 7 * DAY),
-	endsAt: new Date(base + i * 7 * DAY + 3 * 3_600_000)
-}));
+const base = WEEKLY_BASE;
+const sessions = weeklySessions;
 
 describe('video rooms', () => {
 	it('signs BigBlueButton calls as its API documents', () => {

@@ -45,3 +45,10 @@ export function placeChanged(
 			};
 	}
 }
+
+/** Which email tells a person their new place; a request that was declined says so. */
+export function placeEmailKind(status: 'enrolled' | 'waitlisted' | 'pending' | 'refused') {
+	if (status === 'enrolled') return 'enrolled' as const;
+	if (status === 'waitlisted') return 'waitlisted' as const;
+	return status === 'pending' ? ('request-received' as const) : ('request-refused' as const);
+}
