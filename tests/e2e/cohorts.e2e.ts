@@ -136,6 +136,52 @@ test('a facilitator creates a group, invites by email; the fourth of three place
 	for (const p of people) await p.ctx.close();
 });
 
+test('creating a group: two facilitators explained, a weekly rhythm, one video room, and a summary that leads to each problem', async ({
+	page
+}) => {
+	await signInWithPassword(page, 'sam@example.org');
+	await page.goto('/cohorts/new');
+	await expect(
+		page.getByText(/A group is led by two facilitators with equal rights/)
+	).toBeVisible();
+	await expect(page.getByText('Lasts 180 minutes.').first()).toBeVisible();
+	const name = `Weekly group ${Date.now()}`;
+	await page.getByLabel('Name of the group').fill(name);
+	await page.getByLabel('Time zone of the group').selectOption('Europe/Prague');
+	await page.getByLabel('Places').fill('0');
+	await page.getByRole('checkbox', { name: /Dana Novák/ }).check();
+	const s1 = page.getByRole('group', { name: 'Session 1', exact: true });
+	await s1.getByLabel('Date').fill(dayIn(10));
+	await s1.getByLabel('Start time').fill('17:30');
+	const room = page.getByRole('group', { name: 'Video room for all four sessions' });
+	await room.getByLabel('Video room').selectOption('link');
+	await room.getByLabel('Video server or meeting link').fill('http://not-https.example.org');
+	await page.getByRole('button', { name: 'Create the group' }).click();
+
+	// Each problem is listed once at the top and leads to its field.
+	const summary = page.getByRole('alert').filter({ hasText: 'Please correct these' });
+	await expect(summary.getByRole('link')).toHaveCount(2);
+	await summary.getByRole('link', { name: /^Places:/ }).click();
+	await expect(page.getByLabel('Places')).toBeFocused();
+	await expect(summary.getByRole('link', { name: /^Video server or meeting link:/ })).toBeVisible();
+	// The empty sessions follow weekly, at the same time, and can still be changed.
+	for (const [n, days] of [
+		[2, 17],
+		[3, 24],
+		[4, 31]
+	]) {
+		const s = page.getByRole('group', { name: `Session ${n}`, exact: true });
+		await expect(s.getByLabel('Date')).toHaveValue(dayIn(days));
+		await expect(s.getByLabel('Start time')).toHaveValue('17:30');
+	}
+	await expectAccessible(page);
+
+	await page.getByLabel('Places').fill('12');
+	await room.getByLabel('Video server or meeting link').fill('https://meet.example.org/weekly');
+	await page.getByRole('button', { name: 'Create the group' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});
+
 test('bad group input is refused with clear messages and nothing is stored', async ({ page }) => {
 	await signInWithPassword(page, 'sam@example.org');
 	const cases: [Partial<{ capacity: string; days: number[]; times: string[] }>, string][] = [
@@ -162,7 +208,12 @@ test('bad group input is refused with clear messages and nothing is stored', asy
 	await fillCohortForm(page, { name, capacity: '18' });
 	await page.getByRole('checkbox', { name: /Dana Novák/ }).uncheck();
 	await page.getByRole('button', { name: 'Create the group' }).click();
-	await expect(page.getByText('Please choose at least one co-facilitator.')).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Facilitators: Please choose at least one co-facilitator.' })
+	).toBeVisible();
+	await expect(
+		page.getByText('Please choose at least one co-facilitator.', { exact: true })
+	).toBeVisible();
 	await page.goto('/cohorts');
 	await expect(page.getByRole('link', { name })).toHaveCount(0);
 });

@@ -40,6 +40,9 @@ async function fakeJitsi(route: Route) {
 }
 
 const jitsiSession = async (s1: Locator) => {
+	// Session 1 gets a room of its own (the others keep the group's: none).
+	await s1.getByText('Use a different video room for this session').click();
+	await s1.getByLabel(/Session 1 uses the room below/).check();
 	await s1.getByLabel('Video room').selectOption({ label: 'Jitsi Meet' });
 	await s1.getByLabel('Video server or meeting link').fill(JITSI);
 	await s1.getByLabel(/^Room name/).fill(ROOM);

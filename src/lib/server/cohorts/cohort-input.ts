@@ -41,10 +41,20 @@ export type SessionVideo = {
 	videoSecret: string | null;
 };
 
+const optionalWhen = z.string().trim().max(20).optional().default('');
 const sessionShape = Object.fromEntries(
 	Array.from({ length: SESSION_COUNT }, (_, i) => i + 1).flatMap((n) => [
-		[`s${n}_date`, z.string({ error: 'error_required' }).trim().min(1, 'error_required')],
-		[`s${n}_time`, z.string({ error: 'error_required' }).trim().min(1, 'error_required')],
+		// Session 1 is required; an empty later session follows a week after the one before.
+		[
+			`s${n}_date`,
+			n === 1 ? z.string({ error: 'error_required' }).trim().min(1, 'error_required') : optionalWhen
+		],
+		[
+			`s${n}_time`,
+			n === 1 ? z.string({ error: 'error_required' }).trim().min(1, 'error_required') : optionalWhen
+		],
+		// A session uses the group's video room unless it names its own.
+		[`s${n}_own`, checkbox],
 		[`s${n}_video`, video.default('none')],
 		[`s${n}_url`, httpsUrl],
 		[`s${n}_room`, room],
@@ -53,9 +63,35 @@ const sessionShape = Object.fromEntries(
 	])
 );
 
+/** The calendar date a week after `date` (YYYY-MM-DD), as YYYY-MM-DD; null when unreadable. */
+export function weekAfter(date: string): string | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	if (!m) return null;
+	const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + 7));
+	return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
+
+/**
+ * Fills what a weekly rhythm implies, in the posted form itself (so the page shows it if
+ * anything else needs correcting): a later session left empty meets a week after the one
+ * before, at the same time. What the person typed is kept as it is.
+ */
+export function fillWeeklyRhythm(form: FormData) {
+	const text = (k: string) => {
+		const v = form.get(k);
+		return typeof v === 'string' ? v.trim() : '';
+	};
+	for (let n = 2; n <= SESSION_COUNT; n++) {
+		if (!text(`s${n}_date`)) form.set(`s${n}_date`, weekAfter(text(`s${n - 1}_date`)) ?? '');
+		if (!text(`s${n}_time`)) form.set(`s${n}_time`, text(`s${n - 1}_time`));
+	}
+	return form;
+}
+
 /**
  * The new-cohort form. Dates are wall-clock times in the cohort's zone, checked to be in the
- * future, in order and not overlapping; each session lasts as long as the course says.
+ * future, in order and not overlapping; each session lasts as long as the course says. The
+ * group has one video room; a session may name its own instead.
  */
 export function cohortInput(opts: { now: Date; minutes: number[] }) {
 	return z
@@ -78,6 +114,10 @@ export function cohortInput(opts: { now: Date; minutes: number[] }) {
 				.int('error_min_present')
 				.min(1, 'error_min_present')
 				.max(SESSION_COUNT, 'error_min_present'),
+			video: video.default('none'),
+			url: httpsUrl,
+			room,
+			secret,
 			...sessionShape
 		})
 		.transform((parsed, ctx) => {
@@ -92,7 +132,12 @@ export function cohortInput(opts: { now: Date; minutes: number[] }) {
 				minPresent: number;
 			};
 			const sessions: ({ number: number; startsAt: Date; endsAt: Date } & SessionVideo)[] = [];
+			const groupVideo = videoOf(raw, '', ctx);
 			for (let n = 1; n <= SESSION_COUNT; n++) {
+				if (!raw[`s${n}_date`] || !raw[`s${n}_time`]) {
+					ctx.addIssue({ code: 'custom', path: [`s${n}_date`], message: 'error_required' });
+					continue;
+				}
 				const startsAt = zonedToUtc(
 					String(raw[`s${n}_date`]),
 					String(raw[`s${n}_time`]),
@@ -110,7 +155,7 @@ export function cohortInput(opts: { now: Date; minutes: number[] }) {
 				if (prev && prev.number === n - 1 && startsAt.getTime() < prev.endsAt.getTime()) {
 					ctx.addIssue({ code: 'custom', path: [`s${n}_date`], message: 'error_session_order' });
 				}
-				const vid = videoOf(raw, n, ctx);
+				const vid = raw[`s${n}_own`] === true ? videoOf(raw, `s${n}_`, ctx) : groupVideo;
 				sessions.push({ number: n, startsAt, endsAt, ...vid });
 			}
 			const required = Array.from({ length: SESSION_COUNT }, (_, i) => i + 1).filter(
@@ -129,13 +174,14 @@ export function cohortInput(opts: { now: Date; minutes: number[] }) {
 		});
 }
 
-function videoOf(raw: Record<string, unknown>, n: number, ctx: z.RefinementCtx): SessionVideo {
-	const kind = raw[`s${n}_video`] as SessionVideo['videoKind'];
-	const url = raw[`s${n}_url`] as string | null;
-	const roomName = raw[`s${n}_room`] as string | null;
-	const sec = raw[`s${n}_secret`] as string | null;
+/** The video room named by the fields with this prefix: '' for the group's, `s2_` for a session's. */
+function videoOf(raw: Record<string, unknown>, prefix: string, ctx: z.RefinementCtx): SessionVideo {
+	const kind = raw[`${prefix}video`] as SessionVideo['videoKind'];
+	const url = raw[`${prefix}url`] as string | null;
+	const roomName = raw[`${prefix}room`] as string | null;
+	const sec = raw[`${prefix}secret`] as string | null;
 	const need = (field: string, ok: boolean, message: string) => {
-		if (!ok) ctx.addIssue({ code: 'custom', path: [`s${n}_${field}`], message });
+		if (!ok) ctx.addIssue({ code: 'custom', path: [`${prefix}${field}`], message });
 	};
 	if (kind === 'jitsi') {
 		need('url', !!url, 'error_video_url');

@@ -6,7 +6,7 @@ import { currentOrganisation } from '#lib/server/organisations/current-organisat
 import { loadCourse } from '#lib/server/courses/course-view.ts';
 import { listCoFacilitatorCandidates } from '#lib/server/cohorts/list-co-facilitator-candidates.ts';
 import { COURSE_SLUGS } from '#lib/server/bootstrap/bootstrap.ts';
-import { cohortInput } from '#lib/server/cohorts/cohort-input.ts';
+import { cohortInput, fillWeeklyRhythm } from '#lib/server/cohorts/cohort-input.ts';
 import { createCohort } from '#lib/server/cohorts/create-cohort.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,8 +20,11 @@ function requireFacilitator(locals: App.Locals) {
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireFacilitator(locals);
 	const { db } = await appContext();
+	const course = await loadCourse(db, COURSE_SLUGS[0], locals.locale);
+	if (!course) error(404, m.error_not_found());
 	return {
 		coFacilitators: await listCoFacilitatorCandidates(db, user.id),
+		minutes: course.pkg.sessions.map((s) => s.structure.minutes),
 		defaults: {
 			locale: locals.locale,
 			timeZone: user.timeZone,
@@ -39,7 +42,7 @@ export const actions: Actions = {
 		const version = await loadCourse(db, COURSE_SLUGS[0], locals.locale);
 		if (!version) error(404, m.error_not_found());
 		const pkg = version.pkg;
-		const form = await request.formData();
+		const form = fillWeeklyRhythm(await request.formData());
 		const parsed = parseForm(
 			cohortInput({ now: new Date(), minutes: pkg.sessions.map((s) => s.structure.minutes) }),
 			form
