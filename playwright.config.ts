@@ -6,9 +6,12 @@ import { defineConfig } from '@playwright/test';
  * Two app instances: "mail" delivers through a real SMTP peer on loopback; "outbox" has no
  * SMTP, as in the zero-setup demo, so sign-in links are read in the admin outbox.
  */
-export const MAIL_APP = 'http://127.0.0.1:4173';
-export const OUTBOX_APP = 'http://127.0.0.1:4174';
-export const SMTP_SINK = 'http://127.0.0.1:4926';
+// E2E_PORT_OFFSET moves the shared servers, so that two checkouts can run suites side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const port = (n: number) => String(n + offset);
+export const MAIL_APP = `http://127.0.0.1:${port(4173)}`;
+export const OUTBOX_APP = `http://127.0.0.1:${port(4174)}`;
+export const SMTP_SINK = `http://127.0.0.1:${port(4926)}`;
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const common = {
@@ -45,6 +48,7 @@ export default defineConfig({
 	webServer: [
 		{
 			command: 'node tests/support/smtp-sink-server.ts',
+			env: { SMTP_SINK_PORT: port(4925), SMTP_SINK_HTTP_PORT: port(4926) },
 			url: `${SMTP_SINK}/healthz`,
 			reuseExistingServer: false,
 			timeout: 30_000
@@ -55,7 +59,7 @@ export default defineConfig({
 			gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
 			reuseExistingServer: false,
 			timeout: 90_000,
-			env: { ...common, PORT: '4173', SMTP_URL: 'smtp://127.0.0.1:4925' }
+			env: { ...common, PORT: port(4173), SMTP_URL: `smtp://127.0.0.1:${port(4925)}` }
 		},
 		{
 			command: 'node tests/support/start-ephemeral.ts',
@@ -63,7 +67,7 @@ export default defineConfig({
 			gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
 			reuseExistingServer: false,
 			timeout: 90_000,
-			env: { ...common, PORT: '4174' }
+			env: { ...common, PORT: port(4174) }
 		}
 	]
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { MAIL_APP } from '../../playwright.config.ts';
 import { expectAccessible, signInWithPassword } from './helpers.ts';
 
 const COURSE = '/courses/recovery-oriented-practice';
@@ -10,7 +11,7 @@ for (const locale of ['en', 'cs', 'uk']) {
 		const ctx = await browser.newContext();
 		const page = await ctx.newPage();
 		await signInWithPassword(page, 'sam@example.org');
-		await ctx.addCookies([{ name: 'trellis_locale', value: locale, url: 'http://127.0.0.1:4173' }]);
+		await ctx.addCookies([{ name: 'trellis_locale', value: locale, url: MAIL_APP }]);
 		const paths = [
 			COURSE,
 			...[1, 2, 3, 4].flatMap((n) => [`${COURSE}/sessions/${n}`, `${COURSE}/sessions/${n}/guide`])
@@ -62,7 +63,7 @@ test('the facilitator guide is for facilitators, including the peer trainer, and
 	const participant = await browser.newContext();
 	const p = await participant.newPage();
 	await signInWithPassword(p, 'mira@example.org');
-	const r = await p.request.get(`http://127.0.0.1:4173${COURSE}/sessions/1/guide`);
+	const r = await p.request.get(`${MAIL_APP}${COURSE}/sessions/1/guide`);
 	expect(r.status()).toBe(403);
 	await participant.close();
 
@@ -76,11 +77,11 @@ test('the facilitator guide is for facilitators, including the peer trainer, and
 	).toBeVisible();
 	await expect(f.getByText('Total: 180 minutes, breaks included.')).toBeVisible();
 	await expect(f.getByText(/Course version \d+ · Original text \(English\)/)).toBeVisible();
-	await peer.addCookies([{ name: 'trellis_locale', value: 'uk', url: 'http://127.0.0.1:4173' }]);
+	await peer.addCookies([{ name: 'trellis_locale', value: 'uk', url: MAIL_APP }]);
 	await f.reload();
 	// Authors see that the Ukrainian text is a draft nobody has reviewed yet.
 	await expect(f.getByText('Чернетка перекладу, ще не перевірена')).toBeVisible();
-	await peer.addCookies([{ name: 'trellis_locale', value: 'en', url: 'http://127.0.0.1:4173' }]);
+	await peer.addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
 	await f.reload();
 	const pdf = await f.pdf({ format: 'A4' });
 	expect(pdf.length).toBeGreaterThan(10_000);

@@ -1,12 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
+import { expectValidHtml } from './html-validation.ts';
 import { expect, type Page } from '@playwright/test';
 import { SMTP_SINK } from '../../playwright.config.ts';
 
 export const DEMO_PASSWORD = 'recovery-demo-2026';
 export const SIGN_OUT = /^(Sign out|Odhlásit se|Вийти)$/;
 
-/** Runs axe with the WCAG 2.x A/AA rules and fails with the violations listed. */
+/**
+ * Runs axe with the WCAG 2.x A/AA rules and validates the markup (html-validation.ts); fails
+ * with the violations and problems listed.
+ */
 export async function expectAccessible(page: Page) {
+	await expectValidHtml(page);
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 		.analyze();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { MAIL_APP } from '../../playwright.config.ts';
 import { expectAccessible, SIGN_OUT, signInWithPassword } from './helpers.ts';
 
 const LOCALES = [
@@ -50,7 +51,7 @@ test('the first visit follows the browser language', async ({ browser }) => {
 for (const l of LOCALES) {
 	test(`every page has no axe violations in ${l.code}`, async ({ browser }) => {
 		const ctx = await browser.newContext();
-		await ctx.addCookies([{ name: 'trellis_locale', value: l.code, url: 'http://127.0.0.1:4173' }]);
+		await ctx.addCookies([{ name: 'trellis_locale', value: l.code, url: MAIL_APP }]);
 		const page = await ctx.newPage();
 		const publicPages = [
 			'/',
