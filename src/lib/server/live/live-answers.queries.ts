@@ -1,7 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
-import { liveAnswers, liveEvents, liveState } from '../db/schema/index.ts';
-import { lockSessionEvents } from './live.queries.ts';
+import { liveAnswers, liveState } from '../db/schema/index.ts';
 
 export type AnswerRow = typeof liveAnswers.$inferInsert & { id: string; cohortSessionId: string };
 
@@ -27,21 +26,4 @@ export async function insertAnswers(tx: Tx, rows: AnswerRow[]) {
 		.onConflictDoNothing()
 		.returning({ id: liveAnswers.id });
 	return new Set(stored.map((r) => r.id));
-}
-
-export async function appendEvents(
-	tx: Tx,
-	rows: {
-		cohortSessionId: string;
-		kind: string;
-		audience: 'all' | 'facilitators';
-		payload: object;
-	}[]
-) {
-	if (!rows.length) return;
-	await lockSessionEvents(
-		tx,
-		rows.map((r) => r.cohortSessionId)
-	);
-	await tx.insert(liveEvents).values(rows);
 }

@@ -1,10 +1,9 @@
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
 	cohortSessions,
 	enrolments,
 	liveAnswers,
-	liveEvents,
 	liveState,
 	liveVotes,
 	momentSignals,
@@ -12,62 +11,7 @@ import {
 } from '../db/schema/index.ts';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
 
-export type LiveEvent = typeof liveEvents.$inferSelect;
 type Q = Db | Tx;
-
-/*
- * Event ids come from one sequence, and two transactions can take ids in one order and commit
- * in the other. A stream that had read the later id would then move past the earlier one and
- * never deliver it. So writers of a session's events queue behind one transaction-scoped lock
- * per session: within a session, ids commit in the order they were taken. Locks are taken in
- * sorted order, so two writers of several sessions cannot deadlock.
- */
-export async function lockSessionEvents(tx: Q, sessionIds: string[]) {
-	for (const id of [...new Set(sessionIds)].sort()) {
-		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`live:${id}`}))`);
-	}
-}
-
-/** Appends one event; call inside the transaction that made the change it reports. */
-export async function appendEvent(
-	q: Q,
-	e: { cohortSessionId: string; kind: string; payload: unknown; audience?: 'all' | 'facilitators' }
-) {
-	await lockSessionEvents(q, [e.cohortSessionId]);
-	const [row] = await q
-		.insert(liveEvents)
-		.values({ ...e, audience: e.audience ?? 'all', payload: e.payload as object })
-		.returning({ id: liveEvents.id });
-	return row.id;
-}
-
-export function eventsAfter(
-	q: Q,
-	sessionId: string,
-	afterId: number,
-	opts: { facilitator?: boolean } = {}
-) {
-	return q
-		.select()
-		.from(liveEvents)
-		.where(
-			and(
-				eq(liveEvents.cohortSessionId, sessionId),
-				gt(liveEvents.id, afterId),
-				opts.facilitator === false ? eq(liveEvents.audience, 'all') : undefined
-			)
-		)
-		.orderBy(asc(liveEvents.id))
-		.limit(5000);
-}
-
-export async function latestEventId(q: Q, sessionId: string) {
-	const [row] = await q
-		.select({ id: sql<number>`coalesce(max(${liveEvents.id}), 0)::bigint` })
-		.from(liveEvents)
-		.where(eq(liveEvents.cohortSessionId, sessionId));
-	return Number(row.id);
-}
 
 /** Everyone with a place in the session's cohort (enrolment id and language). */
 export function listSessionParticipants(q: Q, sessionId: string) {

@@ -2,13 +2,7 @@ import type { Db } from '../db/client.ts';
 import type { Activity } from '../courses/course-package.schema.ts';
 import type { Tx } from '../cohorts/cohorts.queries.ts';
 import { answersFor, votesFor } from './live.queries.ts';
-
-export type Results = {
-	answered: number;
-	passed: number;
-	counts: { key: string; count: number }[];
-	texts: { id: string; text: string; column?: string; votes?: number }[];
-};
+import type { LiveResults as Results } from '#lib/live/live-events.ts';
 
 /*
  * What the group sees once a facilitator reveals an activity: counts and shared texts, never

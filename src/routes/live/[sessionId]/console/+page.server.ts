@@ -159,13 +159,13 @@ export const actions: Actions = {
 			sessionId: a.session.id,
 			structure: a.structure.structure,
 			by: a.user.id,
-			action
+			action,
+			announce
 		});
 		if (!r.ok) {
 			const [status, message] = refusals[r.reason];
 			return refuse(status, { message, placed });
 		}
-		await announce(a.session.id);
 		return { done: d.action };
 	}
 };
