@@ -5,7 +5,7 @@
  * typing in; sends the panel's forms without leaving the page (so an embedded video call
  * keeps running); runs timers; and, on request, embeds the Jitsi room. No framework.
  */
-import { PARTICIPANT_EVENT_KINDS } from '../live-events.ts';
+import { PARTICIPANT_EVENT_KINDS, type ParticipantEventKind } from '../live-events.ts';
 import { followStream } from '../follow-stream.ts';
 import { coalesceRefreshes } from '../coalesce-refreshes.ts';
 import { dataOf, findRoomElements, ROOM_IDS, type RoomElements } from './room-elements.ts';
@@ -61,7 +61,8 @@ function start(els: RoomElements) {
 	);
 	window.addEventListener('online', () => refresh.retryNow());
 
-	const stream = followStream({
+	// Named, so that listening for a facilitators' kind here is a type error.
+	const stream = followStream<ParticipantEventKind>({
 		sessionId: dataOf(els, 'panel', 'session'),
 		lastEventId: dataOf(els, 'panel', 'lastEvent') || '0',
 		kinds: PARTICIPANT_EVENT_KINDS,
