@@ -92,18 +92,5 @@ export default ts.config(
 		files: ['src/lib/server/**/*.queries.ts'],
 		plugins: { trellis },
 		rules: { 'trellis/query-names': 'error' }
-	},
-	{
-		// TEMPORARY: the live area is being reworked on its own branch (typed live events);
-		// its query names and routes follow when that lands.
-		files: [
-			'src/lib/server/live/live.queries.ts',
-			'src/lib/server/live/live-answers.queries.ts',
-			'src/routes/live/**'
-		],
-		rules: {
-			'trellis/query-names': 'off',
-			'trellis/route-writes-through-use-cases': 'off'
-		}
 	}
 );

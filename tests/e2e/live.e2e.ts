@@ -203,14 +203,11 @@ test('a facilitator without JavaScript chooses the breakout groups; participants
 	await expect(mira.page.getByText('With: Mira, Taras')).toBeVisible();
 
 	// A forged post that lists a person twice is refused and changes nothing.
-	const people = await manual
-		.locator('input[name=placePerson]')
-		.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+	const names = await manual
+		.locator('select[name^="place:"]')
+		.evaluateAll((xs) => xs.map((x) => (x as HTMLSelectElement).name));
 	const form = new URLSearchParams({ action: 'manual-breakout' });
-	for (const id of [...people, people[0]]) {
-		form.append('placePerson', id);
-		form.append('placeGroup', '1');
-	}
+	for (const name of [...names, names[0]]) form.append(name, '1');
 	const forged = await desk.request.post(`${MAIL_APP}${live}/console`, {
 		data: form.toString(),
 		headers: {

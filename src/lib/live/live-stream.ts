@@ -1,29 +1,32 @@
 import { invalidateAll } from '$app/navigation';
+import { LIVE_EVENT_KINDS, type ReceivedLiveEvent } from './live-events.ts';
+import { followStream } from './follow-stream.ts';
+import { coalesceRefreshes } from './coalesce-refreshes.ts';
 
 /*
- * Keeps a live page current: the server sends small events; on each we reload the page data
- * (one request that already knows what this person may see). EventSource reconnects by
- * itself and sends Last-Event-ID, so the server replays anything missed while offline.
+ * Keeps a hydrated live page (console, projector) current: the server sends small events; on
+ * each we reload the page data (one request that already knows what this person may see).
+ * Reconnecting and coalescing are shared with the participant page's script.
  */
 export function followLive(
 	sessionId: string,
 	lastEventId: number,
-	onEvent?: (kind: string) => void
+	onEvent?: (event: ReceivedLiveEvent) => void
 ) {
-	const es = new EventSource(`/live/${sessionId}/events?lastEventId=${lastEventId}`);
-	let pending = false;
-	const refresh = (kind: string) => {
-		onEvent?.(kind);
-		if (pending) return;
-		pending = true;
-		// Coalesce bursts (twenty answers in a second) into one reload.
-		setTimeout(() => {
-			pending = false;
-			void invalidateAll();
-		}, 150);
+	const reload = coalesceRefreshes(() => invalidateAll());
+	const stream = followStream({
+		sessionId,
+		lastEventId,
+		kinds: LIVE_EVENT_KINDS,
+		onEvent: (event) => {
+			onEvent?.(event);
+			reload.request();
+		},
+		// Events missed while the stream was down are replayed; a reload catches anything else.
+		onReopen: () => reload.request()
+	});
+	return () => {
+		stream.close();
+		reload.stop();
 	};
-	for (const kind of ['state', 'results', 'answered', 'moment', 'moment-ack', 'hidden']) {
-		es.addEventListener(kind, () => refresh(kind));
-	}
-	return () => es.close();
 }

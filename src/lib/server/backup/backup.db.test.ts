@@ -6,7 +6,7 @@ import { createAuth } from '../auth/auth.ts';
 import type { DbHandle } from '../db/client.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeLiveSession } from '../testing/live-fixtures.ts';
-import { appendEvent } from '../live/live.queries.ts';
+import { insertLiveEvents } from '../live/live-events.queries.ts';
 import { backupDatabase } from './backup-database.ts';
 import { restoreDatabase } from './restore-database.ts';
 import { listTables, quoteIdent } from './backup.queries.ts';
@@ -75,9 +75,9 @@ describe('backup and restore', () => {
 
 		// Sequences moved past the restored ids: the next event gets a new one.
 		const [{ max }] = await target.raw`select max(id)::int as max from live_events`;
-		const next = await target.db.transaction((tx) =>
-			appendEvent(tx, { cohortSessionId: l.s1.id, kind: 'test', payload: {} })
-		);
+		const [next] = await insertLiveEvents(target.db, [
+			{ sessionId: l.s1.id, event: { kind: 'answered', payload: { blockId: 'welcome' } } }
+		]);
 		expect(next).toBeGreaterThan(max);
 	});
 
@@ -90,16 +90,12 @@ describe('backup and restore', () => {
 			while (writing) {
 				// Two events per transaction: a snapshot holds both or neither.
 				await h.db.transaction(async (tx) => {
-					await appendEvent(tx, {
-						cohortSessionId: l.s1.id,
-						kind: 'pair',
-						payload: { n: written }
-					});
-					await appendEvent(tx, {
-						cohortSessionId: l.s1.id,
-						kind: 'pair',
-						payload: { n: written }
-					});
+					const pair = {
+						kind: 'hidden',
+						payload: { id: String(written), blockId: 'pair' }
+					} as const;
+					await insertLiveEvents(tx, [{ sessionId: l.s1.id, event: pair }]);
+					await insertLiveEvents(tx, [{ sessionId: l.s1.id, event: pair }]);
 				});
 				written++;
 			}
@@ -112,7 +108,7 @@ describe('backup and restore', () => {
 		const target = await fresh();
 		expect((await restoreDatabase(target.raw, Readable.from([b.text]))).ok).toBe(true);
 		const [{ n }] =
-			await target.raw`select count(*)::int as n from live_events where kind = 'pair'`;
+			await target.raw`select count(*)::int as n from live_events where kind = 'hidden'`;
 		expect(n % 2).toBe(0);
 		expect(n).toBeGreaterThan(0);
 		expect(n).toBeLessThan(written * 2);

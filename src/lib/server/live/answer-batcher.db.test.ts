@@ -7,7 +7,7 @@ import { liveAnswers, liveEvents } from '../db/schema/index.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeLiveSession } from '../testing/live-fixtures.ts';
 import { submitAnswer } from './submit-answer.ts';
-import { appendEvent } from './live.queries.ts';
+import { insertLiveEvents } from './live-events.queries.ts';
 
 let h: DbHandle;
 let auth: Auth;
@@ -102,7 +102,8 @@ describe('answers written together', () => {
 			clientId: randomUUID(),
 			blockId: 'no-such-block',
 			pass: true,
-			fields: {}
+			fields: {},
+			announce: async () => {}
 		});
 		expect(r).toMatchObject({ ok: false, status: 409 });
 		expect(await answersOf(a.s1.id)).toHaveLength(0);
@@ -129,8 +130,12 @@ describe('answers written together', () => {
 		let releaseFirst!: () => void;
 		const held = new Promise<void>((r) => (releaseFirst = r));
 		// The first writer takes an id and holds its transaction open.
+		const hidden = {
+			sessionId: a.s1.id,
+			event: { kind: 'hidden', payload: { id: 'x', blockId: 'welcome' } }
+		} as const;
 		const first = h.db.transaction(async (tx) => {
-			const id = await appendEvent(tx, { cohortSessionId: a.s1.id, kind: 'test', payload: {} });
+			const [id] = await insertLiveEvents(tx, [hidden]);
 			await held;
 			order.push(`first ${id}`);
 			return id;
@@ -138,7 +143,7 @@ describe('answers written together', () => {
 		await new Promise((r) => setTimeout(r, 100));
 		// The second must wait for the first to commit, and so gets the later id.
 		const second = h.db.transaction(async (tx) => {
-			const id = await appendEvent(tx, { cohortSessionId: a.s1.id, kind: 'test', payload: {} });
+			const [id] = await insertLiveEvents(tx, [hidden]);
 			order.push(`second ${id}`);
 			return id;
 		});

@@ -1,17 +1,11 @@
 import type { Db } from '../db/client.ts';
 import type { Activity } from '../courses/course-package.schema.ts';
 import { log } from '../log.ts';
-import {
-	appendEvents,
-	insertAnswers,
-	statesForShare,
-	type AnswerRow
-} from './live-answers.queries.ts';
+import { insertAnswers, listStatesForShare, type AnswerRow } from './live-answers.queries.ts';
 import { resultsFor } from './results.ts';
+import { commitLiveEvents, type Announce } from './commit-live-events.ts';
 
 export type AnswerOutcome = 'stored' | 'duplicate' | 'closed';
-
-type Announce = (sessionId: string) => Promise<void>;
 
 type Pending = {
 	row: AnswerRow;
@@ -85,9 +79,12 @@ export class AnswerBatcher {
 
 	private async write(batch: Pending[]): Promise<AnswerOutcome[]> {
 		const sessions = [...new Set(batch.map((p) => p.row.cohortSessionId))];
-		const { outcomes, touched } = await this.db.transaction(async (tx) => {
+		// Whose announce tells a session's streams: any caller who answered in it will do.
+		const announcers = new Map(batch.map((p) => [p.row.cohortSessionId, p.announce]));
+		const announce = (sessionId: string) => announcers.get(sessionId)!(sessionId);
+		return commitLiveEvents(this.db, announce, async (tx, events) => {
 			const states = new Map(
-				(await statesForShare(tx, sessions)).map((s) => [s.sessionId, s.activity])
+				(await listStatesForShare(tx, sessions)).map((s) => [s.sessionId, s.activity])
 			);
 			const isOpen = (p: Pending) => {
 				const a = states.get(p.row.cohortSessionId);
@@ -117,39 +114,19 @@ export class AnswerBatcher {
 			batch.forEach((p, i) => {
 				if (outcomes[i] === 'stored') touched.set(`${p.row.cohortSessionId} ${p.row.blockId}`, p);
 			});
-			const events: Parameters<typeof appendEvents>[1] = [];
 			for (const p of touched.values()) {
 				const sessionId = p.row.cohortSessionId;
 				const blockId = p.row.blockId;
-				events.push({
-					cohortSessionId: sessionId,
-					kind: 'answered',
-					audience: 'facilitators',
-					payload: { blockId }
-				});
+				events.record(sessionId, { kind: 'answered', payload: { blockId } });
 				if (states.get(sessionId)?.revealed) {
-					events.push({
-						cohortSessionId: sessionId,
+					events.record(sessionId, {
 						kind: 'results',
-						audience: 'all',
 						payload: { blockId, results: await resultsFor(tx, sessionId, blockId, p.def) }
 					});
 				}
 			}
-			await appendEvents(tx, events);
-			const bySession = new Map([...touched.values()].map((p) => [p.row.cohortSessionId, p]));
-			return { outcomes, touched: [...bySession.values()] };
+			return outcomes;
 		});
-		// After the commit, so every instance that reads the news finds the rows. The answers are
-		// stored whatever happens here; a failed announcement is caught up by the next event.
-		await Promise.all(
-			touched.map((p) =>
-				p
-					.announce(p.row.cohortSessionId)
-					.catch((e) => log.warn({ err: String(e) }, 'announcing live answers failed'))
-			)
-		);
-		return outcomes;
 	}
 }
 

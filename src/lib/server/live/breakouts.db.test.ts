@@ -4,7 +4,8 @@ import type { DbHandle } from '../db/client.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeLiveSession } from '../testing/live-fixtures.ts';
 import { randomUUID } from 'node:crypto';
-import { eventsAfter, getState, latestEventId } from './live.queries.ts';
+import { findLiveState } from './live.queries.ts';
+import { findLatestLiveEventId, listLiveEventsAfter } from './live-events.queries.ts';
 import { facilitate } from './facilitate.ts';
 import { assignBreakouts } from './breakouts.ts';
 
@@ -29,13 +30,13 @@ describe('breakout groups', () => {
 		const { s1, act, people } = await liveSession();
 		for (let i = 0; i < 10; i++) await act({ type: 'next' }); // "strengths-pairs"
 		expect(await act({ type: 'breakout', mode: 'pairs' })).toEqual({ ok: true });
-		const state = (await getState(h.db, s1.id))!;
+		const state = (await findLiveState(h.db, s1.id))!;
 		const members = state.breakout!.groups.flatMap((g) => g.members).sort();
 		expect(members).toEqual(people.map((p) => p.enrolmentId).sort());
 		expect(state.breakout!.groups.map((g) => g.members.length)).toEqual([3]);
 		expect(state.timerEndsAt).not.toBeNull();
 		// The public event carries group sizes, never who is in which group.
-		const [last] = (await eventsAfter(h.db, s1.id, 0)).slice(-1);
+		const [last] = (await listLiveEventsAfter(h.db, s1.id, 0)).slice(-1);
 		expect(JSON.stringify(last.payload)).not.toContain(people[0].enrolmentId);
 		// Keep-apart wishes hold when they can: in trios of three nobody can be apart, so
 		// with pairs-by-draw of three people (one trio) it is impossible — use the console move.
@@ -45,7 +46,7 @@ describe('breakout groups', () => {
 			group: 2
 		});
 		expect(moved).toEqual({ ok: true });
-		const after = (await getState(h.db, s1.id))!;
+		const after = (await findLiveState(h.db, s1.id))!;
 		expect(after.breakout!.groups.map((g) => g.members.length)).toEqual([2, 1]);
 		// Not a breakout part: refused.
 		await act({ type: 'back' });
@@ -60,7 +61,7 @@ describe('breakout groups', () => {
 		const [p0, p1, p2, p3] = people.map((p) => p.enrolmentId);
 		const stranger = (await liveSession()).people[0].enrolmentId; // enrolled in another cohort
 		for (let i = 0; i < 10; i++) await act({ type: 'next' }); // "strengths-pairs"
-		const before = await latestEventId(h.db, s1.id);
+		const before = await findLatestLiveEventId(h.db, s1.id);
 		const place = (...groups: [string, number][]) =>
 			act({
 				type: 'manual-breakout',
@@ -86,12 +87,12 @@ describe('breakout groups', () => {
 			ok: false,
 			reason: 'alone'
 		});
-		expect(await latestEventId(h.db, s1.id)).toBe(before);
-		expect((await getState(h.db, s1.id))!.breakout).toBeNull();
+		expect(await findLatestLiveEventId(h.db, s1.id)).toBe(before);
+		expect((await findLiveState(h.db, s1.id))!.breakout).toBeNull();
 
 		// Unused numbers close up: groups 2 and 4 become 1 and 2.
 		expect(await place([p0, 4], [p1, 2], [p2, 4], [p3, 2])).toEqual({ ok: true });
-		const state = (await getState(h.db, s1.id))!;
+		const state = (await findLiveState(h.db, s1.id))!;
 		expect(state.breakout).toEqual({
 			blockId: 'strengths-pairs',
 			mode: 'manual',
@@ -102,9 +103,9 @@ describe('breakout groups', () => {
 		});
 		expect(state.activity?.status).toBe('open');
 		expect(state.timerEndsAt).not.toBeNull();
-		const events = await eventsAfter(h.db, s1.id, before);
+		const events = await listLiveEventsAfter(h.db, s1.id, before);
 		expect(events.map((e) => e.kind)).toEqual(['state']);
-		expect((events[0].payload as { breakoutGroups: number[] }).breakoutGroups).toEqual([2, 2]);
+		expect(events[0].kind === 'state' && events[0].payload.breakoutGroups).toEqual([2, 2]);
 		expect(JSON.stringify(events[0].payload)).not.toContain(p0);
 
 		// Re-arranging the running groups keeps their timer.
@@ -115,13 +116,14 @@ describe('breakout groups', () => {
 				structure,
 				by: lead.id,
 				now: later,
+				announce: async () => {},
 				action: {
 					type: 'manual-breakout',
 					groups: [p0, p1, p2, p3].map((enrolmentId) => ({ enrolmentId, group: 1 }))
 				}
 			})
 		).toEqual({ ok: true });
-		const regrouped = (await getState(h.db, s1.id))!;
+		const regrouped = (await findLiveState(h.db, s1.id))!;
 		expect(regrouped.breakout!.groups).toEqual([{ n: 1, members: [p0, p1, p2, p3] }]);
 		expect(regrouped.timerEndsAt).toEqual(state.timerEndsAt);
 

@@ -1,14 +1,15 @@
+import type { LiveActivityState, PublicLiveState } from '#lib/live/live-events.ts';
 import type { Db } from '../db/client.ts';
 import type { SessionStructure } from '../courses/course-package.schema.ts';
-import type { LiveActivityState, LiveBreakout } from '../db/schema/index.ts';
+import type { LiveBreakout } from '../db/schema/index.ts';
 import {
-	acknowledgeMoment,
-	appendEvent,
-	hideAnswer,
+	markMomentAcknowledged,
+	markAnswerHidden,
 	listSessionParticipants,
 	lockState,
-	saveState
+	upsertLiveState
 } from './live.queries.ts';
+import { commitLiveEvents, type Announce } from './commit-live-events.ts';
 import { resultsFor } from './results.ts';
 import {
 	assignBreakouts,
@@ -35,7 +36,8 @@ export type ActionResult =
 /**
  * Applies one facilitator action to a live session and records it as an event, in one
  * transaction holding the session's state row: two co-facilitators pressing "next" at once
- * move one block each, in order, and every client sees the same sequence.
+ * move one block each, in order, and every client sees the same sequence. The streams are
+ * told after the commit.
  *
  * 'manual-breakout' places people exactly as listed (see placeManually for what is
  * refused); a refusal stores nothing and emits no event. Re-arranging the breakout that is
@@ -48,23 +50,20 @@ export async function facilitate(
 		structure: SessionStructure;
 		by: string;
 		action: FacilitatorAction;
+		announce: Announce;
 		now?: Date;
 	}
 ): Promise<ActionResult> {
 	const now = input.now ?? new Date();
 	const blocks = input.structure.blocks;
 	const a = input.action;
-	return db.transaction(async (tx) => {
+	return commitLiveEvents(db, input.announce, async (tx, events) => {
 		const state = await lockState(tx, input.sessionId);
 		const block = blocks[state.blockIndex];
 		const activity: LiveActivityState | null = state.activity ?? null;
-		const emitState = async (patch: Parameters<typeof saveState>[2]) => {
-			const row = await saveState(tx, input.sessionId, patch);
-			await appendEvent(tx, {
-				cohortSessionId: input.sessionId,
-				kind: 'state',
-				payload: publicState(row)
-			});
+		const emitState = async (patch: Parameters<typeof upsertLiveState>[2]) => {
+			const row = await upsertLiveState(tx, input.sessionId, patch);
+			events.record(input.sessionId, { kind: 'state', payload: publicState(row) });
 		};
 		const openActivity = (): LiveActivityState => ({
 			blockId: block.id,
@@ -101,8 +100,7 @@ export async function facilitate(
 				await emitState({ activity: { ...activity, revealed: true } });
 				const def = blocks.find((b) => b.id === activity!.blockId)?.activity;
 				if (def) {
-					await appendEvent(tx, {
-						cohortSessionId: input.sessionId,
+					events.record(input.sessionId, {
 						kind: 'results',
 						payload: {
 							blockId: activity.blockId,
@@ -157,20 +155,15 @@ export async function facilitate(
 				});
 				return { ok: true };
 			case 'ack': {
-				const row = await acknowledgeMoment(tx, input.sessionId, a.id, input.by);
+				const row = await markMomentAcknowledged(tx, input.sessionId, a.id, input.by);
 				if (!row) return { ok: false, reason: 'not-found' };
-				await appendEvent(tx, {
-					cohortSessionId: input.sessionId,
-					kind: 'moment-ack',
-					payload: { id: row.id }
-				});
+				events.record(input.sessionId, { kind: 'moment-ack', payload: { id: row.id } });
 				return { ok: true };
 			}
 			case 'hide': {
-				const row = await hideAnswer(tx, input.sessionId, a.id, input.by);
+				const row = await markAnswerHidden(tx, input.sessionId, a.id, input.by);
 				if (!row) return { ok: false, reason: 'not-found' };
-				await appendEvent(tx, {
-					cohortSessionId: input.sessionId,
+				events.record(input.sessionId, {
 					kind: 'hidden',
 					payload: { id: row.id, blockId: row.blockId }
 				});
@@ -187,7 +180,7 @@ export function publicState(s: {
 	activity: LiveActivityState | null;
 	timerEndsAt: Date | null;
 	breakout?: LiveBreakout | null;
-}) {
+}): PublicLiveState {
 	return {
 		blockIndex: s.blockIndex,
 		blockStartedAt: s.blockStartedAt.toISOString(),

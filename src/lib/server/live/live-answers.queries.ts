@@ -1,7 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { liveAnswers, liveEvents, liveState } from '../db/schema/index.ts';
-import { lockSessionEvents } from './live.queries.ts';
+import { liveAnswers, liveState } from '../db/schema/index.ts';
 
 export type AnswerRow = typeof liveAnswers.$inferInsert & { id: string; cohortSessionId: string };
 
@@ -10,7 +9,7 @@ export type AnswerRow = typeof liveAnswers.$inferInsert & { id: string; cohortSe
  * (which takes the row for update) waits for these answers to commit, or commits first and
  * these see it closed. Either way an answer is never stored into a closed activity.
  */
-export function statesForShare(tx: Tx, sessionIds: string[]) {
+export function listStatesForShare(tx: Tx, sessionIds: string[]) {
 	return tx
 		.select({ sessionId: liveState.cohortSessionId, activity: liveState.activity })
 		.from(liveState)
@@ -27,21 +26,4 @@ export async function insertAnswers(tx: Tx, rows: AnswerRow[]) {
 		.onConflictDoNothing()
 		.returning({ id: liveAnswers.id });
 	return new Set(stored.map((r) => r.id));
-}
-
-export async function appendEvents(
-	tx: Tx,
-	rows: {
-		cohortSessionId: string;
-		kind: string;
-		audience: 'all' | 'facilitators';
-		payload: object;
-	}[]
-) {
-	if (!rows.length) return;
-	await lockSessionEvents(
-		tx,
-		rows.map((r) => r.cohortSessionId)
-	);
-	await tx.insert(liveEvents).values(rows);
 }

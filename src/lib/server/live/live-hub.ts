@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '../db/client.ts';
 import { log } from '../log.ts';
-import { eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
+import {
+	findLatestLiveEventId,
+	listLiveEventsAfter,
+	type StoredLiveEvent
+} from './live-events.queries.ts';
 import { ACCESS_CHANNEL } from './access-changes.queries.ts';
 import {
 	deletePresence,
@@ -20,7 +24,7 @@ export type Subscriber = {
 	close?: () => void;
 	/** A participant's place; facilitators see who is connected through it. */
 	enrolmentId?: string | null;
-	send: (e: LiveEvent) => void;
+	send: (e: StoredLiveEvent) => void;
 };
 
 const CHANNEL = 'trellis_live';
@@ -149,7 +153,7 @@ export class LiveHub {
 			set = new Set();
 			this.subs.set(sessionId, set);
 			if (!this.cursor.has(sessionId)) {
-				this.cursor.set(sessionId, await latestEventId(this.handle.db, sessionId));
+				this.cursor.set(sessionId, await findLatestLiveEventId(this.handle.db, sessionId));
 			}
 		}
 		set.add(sub);
@@ -185,7 +189,7 @@ export class LiveHub {
 			const set = this.subs.get(sessionId);
 			if (!set?.size) return;
 			const after = this.cursor.get(sessionId) ?? 0;
-			const events = await eventsAfter(this.handle.db, sessionId, after);
+			const events = await listLiveEventsAfter(this.handle.db, sessionId, after);
 			if (!events.length) return;
 			this.cursor.set(sessionId, events[events.length - 1].id);
 			for (const sub of set) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { md } from '../courses/course-view.ts';
 import type { LiveSubject } from './live-access.ts';
-import { getState, personalSnapshot } from './live.queries.ts';
+import { findLiveState, findPersonalSnapshot } from './live.queries.ts';
 import { publicState } from './facilitate.ts';
 import { resultsFor } from './results.ts';
 import { listEnrolmentsWithPeople } from '../enrolment/enrolment.queries.ts';
@@ -18,7 +18,7 @@ export async function liveView(
 	const src = input.pkg.course.sourceLocale;
 	const session = input.pkg.sessions.find((s) => s.structure.number === input.number)!;
 	const text = session.text[input.locale] ?? session.text[src];
-	const row = await getState(db, input.sessionId);
+	const row = await findLiveState(db, input.sessionId);
 	const state = publicState(
 		row ?? { blockIndex: 0, blockStartedAt: new Date(), activity: null, timerEndsAt: null }
 	);
@@ -32,7 +32,7 @@ export async function liveView(
 		...bt.activity?.cards,
 		...bt.activity?.columns
 	};
-	const personal = await personalSnapshot(db, {
+	const personal = await findPersonalSnapshot(db, {
 		sessionId: input.sessionId,
 		blockId: running ? block.id : null,
 		enrolmentId: input.enrolmentId

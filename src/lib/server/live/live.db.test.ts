@@ -8,7 +8,12 @@ import { eq } from 'drizzle-orm';
 import { openDb } from '../db/client.ts';
 import { liveAnswers, liveEvents } from '../db/schema/index.ts';
 import { signalMoment, upvote } from './submit-answer.ts';
-import { appendEvent, eventsAfter, latestEventId, type LiveEvent } from './live.queries.ts';
+import {
+	findLatestLiveEventId,
+	insertLiveEvents,
+	listLiveEventsAfter,
+	type StoredLiveEvent
+} from './live-events.queries.ts';
 import { LiveHub } from './live-hub.ts';
 import { resultsFor } from './results.ts';
 
@@ -27,6 +32,7 @@ afterAll(async () => {
 });
 
 const liveSession = (participants?: number) => makeLiveSession(h.db, { cfg, auth, participants });
+const announce = async () => {};
 
 describe('live session', () => {
 	it('a check-in: answers stored once per client id, pass is an answer, closed activities refuse', async () => {
@@ -46,7 +52,7 @@ describe('live session', () => {
 			ok: true,
 			stored: true
 		});
-		const before = await latestEventId(h.db, s1.id);
+		const before = await findLatestLiveEventId(h.db, s1.id);
 		// Bad input: oversized, markup, unknown block; nothing stored, no event.
 		expect(await answer(people[2], 'welcome', { word: 'x'.repeat(41) })).toMatchObject({
 			ok: false,
@@ -61,13 +67,13 @@ describe('live session', () => {
 			status: 409
 		});
 		expect(await act({ type: 'close' })).toEqual({ ok: true });
-		const afterClose = await latestEventId(h.db, s1.id);
+		const afterClose = await findLatestLiveEventId(h.db, s1.id);
 		expect(afterClose).toBe(before + 1);
 		expect(await answer(people[2], 'welcome', { word: 'late' })).toMatchObject({
 			ok: false,
 			status: 409
 		});
-		expect(await latestEventId(h.db, s1.id)).toBe(afterClose);
+		expect(await findLatestLiveEventId(h.db, s1.id)).toBe(afterClose);
 		const rows = await h.db
 			.select()
 			.from(liveAnswers)
@@ -78,7 +84,7 @@ describe('live session', () => {
 		]);
 		// Revealing sends the results (counts, never names) to everyone.
 		expect(await act({ type: 'reveal' })).toEqual({ ok: true });
-		const events = await eventsAfter(h.db, s1.id, afterClose, { facilitator: false });
+		const events = await listLiveEventsAfter(h.db, s1.id, afterClose, { facilitator: false });
 		const results = events.find((e) => e.kind === 'results')!;
 		expect(results.payload).toEqual({
 			blockId: 'welcome',
@@ -107,14 +113,15 @@ describe('live session', () => {
 			.where(eq(liveAnswers.cohortSessionId, s1.id));
 		expect(row.enrolmentId).toBeNull();
 
-		const from = await latestEventId(h.db, s1.id);
+		const from = await findLatestLiveEventId(h.db, s1.id);
 		const momentId = randomUUID();
 		expect(
 			await signalMoment(h.db, {
 				sessionId: s1.id,
 				enrolmentId: people[2].enrolmentId,
 				clientId: momentId,
-				name: 'P2'
+				name: 'P2',
+				announce
 			})
 		).toBe(true);
 		expect(
@@ -122,14 +129,15 @@ describe('live session', () => {
 				sessionId: s1.id,
 				enrolmentId: people[2].enrolmentId,
 				clientId: momentId,
-				name: 'P2'
+				name: 'P2',
+				announce
 			})
 		).toBe(false);
 		expect(
-			(await eventsAfter(h.db, s1.id, from, { facilitator: false })).map((e) => e.kind)
+			(await listLiveEventsAfter(h.db, s1.id, from, { facilitator: false })).map((e) => e.kind)
 		).toEqual([]);
 		expect(
-			(await eventsAfter(h.db, s1.id, from, { facilitator: true })).map((e) => e.kind)
+			(await listLiveEventsAfter(h.db, s1.id, from, { facilitator: true })).map((e) => e.kind)
 		).toEqual(['moment']);
 		expect(await act({ type: 'ack', id: momentId })).toEqual({ ok: true });
 		expect(await act({ type: 'ack', id: momentId })).toEqual({ ok: false, reason: 'not-found' });
@@ -144,7 +152,7 @@ describe('live session', () => {
 		const hub = new LiveHub(h);
 		await hub.start();
 		cleanups.push(() => hub.stop());
-		const got: LiveEvent[] = [];
+		const got: StoredLiveEvent[] = [];
 		const unsubscribe = await hub.subscribe(s1.id, {
 			facilitator: false,
 			send: (e) => got.push(e)
@@ -155,11 +163,9 @@ describe('live session', () => {
 		}
 		await hub.deliver(s1.id);
 		expect(got.map((e) => e.kind)).toEqual(['state', 'state', 'state', 'state', 'state']);
-		expect(got.map((e) => (e.payload as { blockIndex: number }).blockIndex)).toEqual([
-			1, 2, 3, 4, 5
-		]);
+		expect(got.map((e) => e.kind === 'state' && e.payload.blockIndex)).toEqual([1, 2, 3, 4, 5]);
 		// A client that saw only the first two replays the rest from the database.
-		const replay = await eventsAfter(h.db, s1.id, got[1].id, { facilitator: false });
+		const replay = await listLiveEventsAfter(h.db, s1.id, got[1].id, { facilitator: false });
 		expect(replay.map((e) => e.id)).toEqual(got.slice(2).map((e) => e.id));
 		unsubscribe();
 	});
@@ -180,7 +186,8 @@ describe('live session', () => {
 		await hubB.subscribe(s1.id, { facilitator: true, send: (e) => got.push(e.id) });
 		const ids = [];
 		for (let i = 0; i < 10; i++) {
-			ids.push(await appendEvent(h.db, { cohortSessionId: s1.id, kind: 'state', payload: { i } }));
+			const answered = { kind: 'answered', payload: { blockId: `b${i}` } } as const;
+			ids.push(...(await insertLiveEvents(h.db, [{ sessionId: s1.id, event: answered }])));
 			await hubA.announce(s1.id);
 		}
 		const end = Date.now() + 5000;
@@ -215,7 +222,7 @@ describe('live session', () => {
 			await answer(p, blockId, { text }, { clientId: id });
 		}
 		const vote = (p: (typeof people)[number], answerId: string) =>
-			upvote(h.db, { sessionId: s2.id, structure, enrolmentId: p.enrolmentId, answerId });
+			upvote(h.db, { sessionId: s2.id, structure, enrolmentId: p.enrolmentId, answerId, announce });
 		// Not before the questions are shown to the group.
 		expect(await vote(people[2], q2)).toMatchObject({ ok: false, status: 409 });
 		await act({ type: 'reveal' });

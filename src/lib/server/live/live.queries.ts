@@ -1,10 +1,9 @@
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
 	cohortSessions,
 	enrolments,
 	liveAnswers,
-	liveEvents,
 	liveState,
 	liveVotes,
 	momentSignals,
@@ -12,62 +11,7 @@ import {
 } from '../db/schema/index.ts';
 import type { Tx } from '../db/client.ts';
 
-export type LiveEvent = typeof liveEvents.$inferSelect;
 type Q = Db | Tx;
-
-/*
- * Event ids come from one sequence, and two transactions can take ids in one order and commit
- * in the other. A stream that had read the later id would then move past the earlier one and
- * never deliver it. So writers of a session's events queue behind one transaction-scoped lock
- * per session: within a session, ids commit in the order they were taken. Locks are taken in
- * sorted order, so two writers of several sessions cannot deadlock.
- */
-export async function lockSessionEvents(tx: Q, sessionIds: string[]) {
-	for (const id of [...new Set(sessionIds)].sort()) {
-		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`live:${id}`}))`);
-	}
-}
-
-/** Appends one event; call inside the transaction that made the change it reports. */
-export async function appendEvent(
-	q: Q,
-	e: { cohortSessionId: string; kind: string; payload: unknown; audience?: 'all' | 'facilitators' }
-) {
-	await lockSessionEvents(q, [e.cohortSessionId]);
-	const [row] = await q
-		.insert(liveEvents)
-		.values({ ...e, audience: e.audience ?? 'all', payload: e.payload as object })
-		.returning({ id: liveEvents.id });
-	return row.id;
-}
-
-export function eventsAfter(
-	q: Q,
-	sessionId: string,
-	afterId: number,
-	opts: { facilitator?: boolean } = {}
-) {
-	return q
-		.select()
-		.from(liveEvents)
-		.where(
-			and(
-				eq(liveEvents.cohortSessionId, sessionId),
-				gt(liveEvents.id, afterId),
-				opts.facilitator === false ? eq(liveEvents.audience, 'all') : undefined
-			)
-		)
-		.orderBy(asc(liveEvents.id))
-		.limit(5000);
-}
-
-export async function latestEventId(q: Q, sessionId: string) {
-	const [row] = await q
-		.select({ id: sql<number>`coalesce(max(${liveEvents.id}), 0)::bigint` })
-		.from(liveEvents)
-		.where(eq(liveEvents.cohortSessionId, sessionId));
-	return Number(row.id);
-}
 
 /** Everyone with a place in the session's cohort (enrolment id and language). */
 export function listSessionParticipants(q: Q, sessionId: string) {
@@ -79,7 +23,7 @@ export function listSessionParticipants(q: Q, sessionId: string) {
 		.where(and(eq(cohortSessions.id, sessionId), eq(enrolments.status, 'enrolled')));
 }
 
-export async function getState(q: Q, sessionId: string) {
+export async function findLiveState(q: Q, sessionId: string) {
 	const [row] = await q.select().from(liveState).where(eq(liveState.cohortSessionId, sessionId));
 	return row;
 }
@@ -94,7 +38,7 @@ export async function lockState(tx: Tx, sessionId: string) {
 	return row;
 }
 
-export async function saveState(
+export async function upsertLiveState(
 	tx: Tx,
 	sessionId: string,
 	patch: Partial<typeof liveState.$inferInsert>
@@ -107,7 +51,7 @@ export async function saveState(
 	return row;
 }
 
-export function answersFor(q: Q, sessionId: string, blockId: string) {
+export function listAnswers(q: Q, sessionId: string, blockId: string) {
 	return q
 		.select()
 		.from(liveAnswers)
@@ -115,7 +59,7 @@ export function answersFor(q: Q, sessionId: string, blockId: string) {
 		.orderBy(asc(liveAnswers.createdAt));
 }
 
-export async function hideAnswer(q: Q, sessionId: string, id: string, by: string) {
+export async function markAnswerHidden(q: Q, sessionId: string, id: string, by: string) {
 	const rows = await q
 		.update(liveAnswers)
 		.set({ hiddenBy: by })
@@ -136,7 +80,7 @@ export async function insertMoment(
 	return rows.length === 1;
 }
 
-export function openMoments(q: Q, sessionId: string) {
+export function listOpenMoments(q: Q, sessionId: string) {
 	return q
 		.select()
 		.from(momentSignals)
@@ -144,7 +88,7 @@ export function openMoments(q: Q, sessionId: string) {
 		.orderBy(asc(momentSignals.createdAt));
 }
 
-export async function acknowledgeMoment(q: Q, sessionId: string, id: string, by: string) {
+export async function markMomentAcknowledged(q: Q, sessionId: string, id: string, by: string) {
 	const rows = await q
 		.update(momentSignals)
 		.set({ acknowledgedAt: new Date(), acknowledgedBy: by })
@@ -159,7 +103,7 @@ export async function acknowledgeMoment(q: Q, sessionId: string, id: string, by:
 	return rows[0];
 }
 
-export async function votesFor(q: Q, answerIds: string[]) {
+export async function listVotes(q: Q, answerIds: string[]) {
 	const rows = await q
 		.select({ id: liveVotes.answerId, n: count() })
 		.from(liveVotes)
@@ -191,7 +135,7 @@ export async function findAnswer(q: Q, sessionId: string, id: string) {
  * again on every event): their answer to the running activity, their latest "I need a
  * moment" and whether it was seen, and the newest event id to resume the stream from.
  */
-export async function personalSnapshot(
+export async function findPersonalSnapshot(
 	q: Q,
 	input: { sessionId: string; blockId: string | null; enrolmentId: string | null }
 ) {

@@ -1,14 +1,8 @@
 import type { Db } from '../db/client.ts';
 import type { Activity } from '../courses/course-package.schema.ts';
 import type { Tx } from '../db/client.ts';
-import { answersFor, votesFor } from './live.queries.ts';
-
-export type Results = {
-	answered: number;
-	passed: number;
-	counts: { key: string; count: number }[];
-	texts: { id: string; text: string; column?: string; votes?: number }[];
-};
+import { listAnswers, listVotes } from './live.queries.ts';
+import type { LiveResults as Results } from '#lib/live/live-events.ts';
 
 /*
  * What the group sees once a facilitator reveals an activity: counts and shared texts, never
@@ -20,7 +14,7 @@ export async function resultsFor(
 	blockId: string,
 	def: Activity
 ): Promise<Results> {
-	const rows = (await answersFor(q, sessionId, blockId)).filter((r) => !r.hiddenBy);
+	const rows = (await listAnswers(q, sessionId, blockId)).filter((r) => !r.hiddenBy);
 	const counts = new Map<string, number>();
 	const texts: Results['texts'] = [];
 	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -56,7 +50,7 @@ export async function resultsFor(
 		}
 	}
 	if (def.type === 'qa' && texts.length) {
-		const votes = await votesFor(
+		const votes = await listVotes(
 			q,
 			texts.map((t) => t.id)
 		);

@@ -1,7 +1,8 @@
+import type { LiveResults } from '#lib/live/live-events.ts';
 import type { Db } from '../db/client.ts';
 import type { LiveSubject } from './live-access.ts';
-import { listRevealedBlockIds } from './session-record.queries.ts';
-import { resultsFor, type Results } from './results.ts';
+import { listRevealedResults } from './live-events.queries.ts';
+import { resultsFor } from './results.ts';
 
 /**
  * What stays with a session: for each activity whose results were shown to the group, what
@@ -9,7 +10,8 @@ import { resultsFor, type Results } from './results.ts';
  * only", hidden contributions and never-revealed activities are not part of the record.
  */
 export async function sessionRecord(db: Db, input: LiveSubject) {
-	const blockIds = await listRevealedBlockIds(db, input.sessionId);
+	const revealed = await listRevealedResults(db, input.sessionId);
+	const blockIds = new Set(revealed.map((r) => r.blockId));
 	const session = input.pkg.sessions.find((s) => s.structure.number === input.number)!;
 	const text = session.text[input.locale] ?? session.text[input.pkg.course.sourceLocale];
 	const out: {
@@ -19,7 +21,7 @@ export async function sessionRecord(db: Db, input: LiveSubject) {
 		type: string;
 		labels: Record<string, string>;
 		columns: string[];
-		results: Results;
+		results: LiveResults;
 	}[] = [];
 	for (const b of input.structure.blocks) {
 		if (!b.activity || !blockIds.has(b.id)) continue;

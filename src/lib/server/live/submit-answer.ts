@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Activity, SessionStructure } from '../courses/course-package.schema.ts';
-import { appendEvent, findAnswer, getState, insertMoment, insertVote } from './live.queries.ts';
+import { findAnswer, findLiveState, insertMoment, insertVote } from './live.queries.ts';
 import { resultsFor } from './results.ts';
 import { answerBatcher } from './answer-batcher.ts';
+import { commitLiveEvents, type Announce } from './commit-live-events.ts';
 
 const NO_MARKUP = /^[^<>]*$/;
 const text = (max: number) =>
@@ -78,8 +79,7 @@ export async function submitAnswer(
 		blockId: string;
 		pass: boolean;
 		fields: Record<string, unknown>;
-		/** Tells the event streams after the answer is committed. */
-		announce?: (sessionId: string) => Promise<void>;
+		announce: Announce;
 	}
 ): Promise<SubmitResult> {
 	// Validated against the activity the form was for; whether it is still open is decided
@@ -116,7 +116,7 @@ export async function submitAnswer(
 			shared
 		},
 		def,
-		input.announce ?? (async () => {})
+		input.announce
 	);
 	if (outcome === 'closed') return { ok: false, status: 409, reason: 'live_activity_closed' };
 	return { ok: true, stored: outcome === 'stored' };
@@ -125,20 +125,24 @@ export async function submitAnswer(
 /** "I need a moment": only facilitators are told, and only the display name. */
 export async function signalMoment(
 	db: Db,
-	input: { sessionId: string; enrolmentId: string; clientId: string; name: string }
+	input: {
+		sessionId: string;
+		enrolmentId: string;
+		clientId: string;
+		name: string;
+		announce: Announce;
+	}
 ) {
 	// Signal and event together: a resent signal finds it stored and must not lack its event.
-	return db.transaction(async (tx) => {
+	return commitLiveEvents(db, input.announce, async (tx, events) => {
 		const stored = await insertMoment(tx, {
 			id: input.clientId,
 			cohortSessionId: input.sessionId,
 			enrolmentId: input.enrolmentId
 		});
 		if (stored) {
-			await appendEvent(tx, {
-				cohortSessionId: input.sessionId,
+			events.record(input.sessionId, {
 				kind: 'moment',
-				audience: 'facilitators',
 				payload: { id: input.clientId, name: input.name }
 			});
 		}
@@ -152,9 +156,15 @@ export async function signalMoment(
  */
 export async function upvote(
 	db: Db,
-	input: { sessionId: string; structure: SessionStructure; enrolmentId: string; answerId: string }
+	input: {
+		sessionId: string;
+		structure: SessionStructure;
+		enrolmentId: string;
+		answerId: string;
+		announce: Announce;
+	}
 ): Promise<SubmitResult> {
-	const state = await getState(db, input.sessionId);
+	const state = await findLiveState(db, input.sessionId);
 	const answer = await findAnswer(db, input.sessionId, input.answerId);
 	const def = input.structure.blocks.find((b) => b.id === answer?.blockId)?.activity;
 	const running = state?.activity;
@@ -168,11 +178,10 @@ export async function upvote(
 	) {
 		return { ok: false, status: 409, reason: 'live_activity_closed' };
 	}
-	const stored = await db.transaction(async (tx) => {
+	const stored = await commitLiveEvents(db, input.announce, async (tx, events) => {
 		const added = await insertVote(tx, answer.id, input.enrolmentId);
 		if (added) {
-			await appendEvent(tx, {
-				cohortSessionId: input.sessionId,
+			events.record(input.sessionId, {
 				kind: 'results',
 				payload: {
 					blockId: answer.blockId,

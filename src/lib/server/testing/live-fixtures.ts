@@ -12,6 +12,9 @@ import { submitAnswer } from '../live/submit-answer.ts';
 import { makePerson } from './factories.ts';
 import { makeCohort } from './cohort-fixtures.ts';
 
+/* Database tests have no event streams to tell; those that follow events pass a hub's. */
+const noAnnounce = async () => {};
+
 /**
  * A cohort with `participants` people holding a place, one of its sessions (the first unless
  * `session` says), and shortcuts to act as its lead facilitator and to answer as one of them.
@@ -33,8 +36,8 @@ export async function makeLiveSession(
 	const ctx = (await loadCohortContext(db, c.cohort.id))!;
 	const s1 = (await listSessions(db, c.cohort.id))[session - 1];
 	const structure = ctx.pkg.sessions.find((s) => s.structure.number === session)!.structure;
-	const act = (action: Parameters<typeof facilitate>[1]['action']) =>
-		facilitate(db, { sessionId: s1.id, structure, by: c.lead.id, action });
+	const act = (action: Parameters<typeof facilitate>[1]['action'], announce = noAnnounce) =>
+		facilitate(db, { sessionId: s1.id, structure, by: c.lead.id, action, announce });
 	const answer = (
 		p: { enrolmentId: string },
 		blockId: string,
@@ -53,7 +56,7 @@ export async function makeLiveSession(
 			blockId,
 			pass: !!o.pass,
 			fields,
-			announce: o.announce
+			announce: o.announce ?? noAnnounce
 		});
 	return { ...c, people, s1, structure, act, answer };
 }

@@ -15,7 +15,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /*
  * No framework script here (ADR 015): the page is complete as HTML, forms post, and a small
- * script (static/live-room.js) follows the event stream and swaps the live panel in.
+ * script (built from src/lib/live/room/, served as /live-room.js) follows the event stream and
+ * swaps the live panel in.
  */
 export const csr = false;
 
@@ -126,10 +127,10 @@ export const actions: Actions = {
 			sessionId: a.session.id,
 			structure: a.structure.structure,
 			enrolmentId: a.enrolmentId,
-			answerId
+			answerId,
+			announce
 		});
 		if (!r.ok) return fail(r.status, { message: r.reason });
-		if (r.stored) await announce(a.session.id);
 		redirect(303, `/live/${a.session.id}`);
 	},
 	moment: async ({ params, request, locals }) => {
@@ -141,17 +142,13 @@ export const actions: Actions = {
 		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
 			return fail(429, { message: 'rate_limited' });
 		}
-		const name = a.enrolment?.displayName || a.user.name;
-		if (
-			await signalMoment(db, {
-				sessionId: a.session.id,
-				enrolmentId: a.enrolmentId,
-				clientId,
-				name
-			})
-		) {
-			await announce(a.session.id);
-		}
+		await signalMoment(db, {
+			sessionId: a.session.id,
+			enrolmentId: a.enrolmentId,
+			clientId,
+			name: a.enrolment?.displayName || a.user.name,
+			announce
+		});
 		redirect(303, `/live/${a.session.id}?moment=1`);
 	}
 };

@@ -10,14 +10,25 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type {
+	LiveActivityState,
+	LiveAudience,
+	LiveEventKind,
+	LiveEventPayloads
+} from '../../../live/live-events.ts';
 import { users } from './auth.ts';
 import { cohortSessions, enrolments } from './cohorts.ts';
+
+export type { LiveActivityState };
 
 /*
  * Everything that happens in a live session, in order. Append-only: event ids are what
  * clients resume from (Last-Event-ID), so a reconnecting client replays exactly what it
  * missed from here, on any app instance. `audience` keeps facilitator-only events (an
- * "I need a moment" signal, live answer counts) away from participants' streams.
+ * "I need a moment" signal, live answer counts) away from participants' streams. Kinds,
+ * payloads and each kind's audience are defined once in src/lib/live/live-events.ts and
+ * written only by insertLiveEvents; a column type, not a CHECK, so a new kind needs no
+ * migration (ADR 019).
  */
 export const liveEvents = pgTable(
 	'live_events',
@@ -26,20 +37,13 @@ export const liveEvents = pgTable(
 		cohortSessionId: uuid('cohort_session_id')
 			.notNull()
 			.references(() => cohortSessions.id, { onDelete: 'cascade' }),
-		kind: text('kind').notNull(),
-		audience: text('audience').notNull().default('all'),
-		payload: jsonb('payload').notNull(),
+		kind: text('kind').$type<LiveEventKind>().notNull(),
+		audience: text('audience').$type<LiveAudience>().notNull().default('all'),
+		payload: jsonb('payload').$type<LiveEventPayloads[LiveEventKind]>().notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('live_events_session_id_idx').on(t.cohortSessionId, t.id)]
 );
-
-export type LiveActivityState = {
-	blockId: string;
-	status: 'open' | 'closed';
-	revealed: boolean;
-	startedAt: string;
-};
 
 export type LiveBreakout = {
 	blockId: string;

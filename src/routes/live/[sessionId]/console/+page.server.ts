@@ -9,7 +9,7 @@ import { CAPACITY_MAX } from '#lib/server/cohorts/cohort-input.ts';
 import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { liveHub } from '#lib/server/live/live-hub.ts';
-import { answersFor, openMoments } from '#lib/server/live/live.queries.ts';
+import { listAnswers, listOpenMoments } from '#lib/server/live/live.queries.ts';
 import { facilitate, type FacilitatorAction } from '#lib/server/live/facilitate.ts';
 import { announce } from '#lib/server/live/announce.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const people = await listEnrolmentsWithPeople(db, a.ctx.cohort.id);
 	const connectedNames = await (await liveHub(getDbHandle)).connectedNames(a.session.id);
 	const names = new Map(people.map((p) => [p.id, p.displayName || p.name]));
-	const answers = view.activity ? await answersFor(db, a.session.id, view.activity.blockId) : [];
+	const answers = view.activity ? await listAnswers(db, a.session.id, view.activity.blockId) : [];
 	let offset = 0;
 	const planned = view.agenda.map((b) => {
 		const start = offset;
@@ -52,7 +52,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		participants: people
 			.filter((p) => p.status === 'enrolled')
 			.map((p) => ({ id: p.id, name: p.displayName || p.name })),
-		moments: (await openMoments(db, a.session.id)).map((x) => ({
+		moments: (await listOpenMoments(db, a.session.id)).map((x) => ({
 			id: x.id,
 			name: names.get(x.enrolmentId) ?? '',
 			at: x.createdAt
@@ -96,8 +96,8 @@ const act = z.object({
 });
 
 /*
- * The manual breakout form repeats a hidden `placePerson` and a `placeGroup` select per
- * person, in the same order; FormData keeps document order, so the two lists pair up.
+ * The manual breakout form has one select per person, named `place:<enrolment id>` (one name
+ * per control, so the form is valid HTML and nothing depends on field order).
  * Who may be placed is the use case's rule; here only the shape is checked.
  */
 const manualPlacements = z
@@ -132,9 +132,10 @@ export const actions: Actions = {
 		let action: FacilitatorAction;
 		if (d.action === 'timer') action = { type: 'timer', minutes: d.minutes ?? 0 };
 		else if (d.action === 'manual-breakout') {
+			const chosen = [...form.entries()].filter(([k]) => k.startsWith('place:'));
 			const mp = manualPlacements.safeParse({
-				people: form.getAll('placePerson'),
-				groups: form.getAll('placeGroup')
+				people: chosen.map(([k]) => k.slice('place:'.length)),
+				groups: chosen.map(([, v]) => v)
 			});
 			if (!mp.success) return refuse(400, { message: 'error_choice' });
 			const groups = mp.data.people.map((enrolmentId, i) => ({
@@ -159,13 +160,13 @@ export const actions: Actions = {
 			sessionId: a.session.id,
 			structure: a.structure.structure,
 			by: a.user.id,
-			action
+			action,
+			announce
 		});
 		if (!r.ok) {
 			const [status, message] = refusals[r.reason];
 			return refuse(status, { message, placed });
 		}
-		await announce(a.session.id);
 		return { done: d.action };
 	}
 };

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Subscriber } from './live-hub.ts';
+import type { StoredLiveEvent } from './live-events.queries.ts';
+import { frameOf, parseLastEventId, streamEvents } from './open-event-stream.ts';
+
+const ev = (id: number): StoredLiveEvent => ({
+	id,
+	cohortSessionId: 's',
+	audience: 'all',
+	createdAt: new Date(0),
+	kind: 'moment-ack',
+	payload: { id: `m${id}` }
+});
+
+const viewer = { facilitator: false, enrolmentId: 'e', userId: 'u' };
+
+/** Reads frames until `n` events arrived (the `retry:` line is left out). */
+async function readEvents(stream: ReadableStream<Uint8Array>, n: number) {
+	const reader = stream.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	const ids = () => [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+	while (ids().length < n) {
+		const { value, done } = await reader.read();
+		if (done) break;
+		text += decoder.decode(value);
+	}
+	reader.releaseLock();
+	return { ids: ids(), text };
+}
+
+describe(streamEvents.name, () => {
+	it('replays after the last id, then live events, each once and in id order', async () => {
+		let sub!: Subscriber;
+		const stream = streamEvents({
+			viewer,
+			lastEventId: 3,
+			subscribe: async (s) => {
+				sub = s;
+				return () => {};
+			},
+			// While the replay query runs, live events arrive out of order, one of them already
+			// in the replay.
+			replay: async (after) => {
+				expect(after).toBe(3);
+				sub.send(ev(7));
+				sub.send(ev(5));
+				sub.send(ev(6));
+				return [ev(4), ev(5)];
+			}
+		});
+		const first = await readEvents(stream, 4);
+		expect(first.text.startsWith('retry: 2000\n\n')).toBe(true);
+		expect(first.ids).toEqual([4, 5, 6, 7]);
+		// After the replay, live events go straight out; an old one (a second instance's late
+		// announcement) is dropped.
+		sub.send(ev(6));
+		sub.send(ev(9));
+		expect((await readEvents(stream, 1)).ids).toEqual([9]);
+	});
+
+	it('ends the stream when the hub closes it (access changed) and unsubscribes once', async () => {
+		let sub!: Subscriber;
+		let unsubscribed = 0;
+		const stream = streamEvents({
+			viewer,
+			lastEventId: 0,
+			subscribe: async (s) => {
+				sub = s;
+				return () => void unsubscribed++;
+			},
+			replay: async () => []
+		});
+		const reader = stream.getReader();
+		await reader.read(); // retry line
+		sub.close!();
+		expect(await reader.read()).toEqual({ done: true, value: undefined });
+		expect(unsubscribed).toBeGreaterThanOrEqual(1);
+	});
+
+	it('a failed replay leaves no subscriber behind', async () => {
+		let unsubscribed = 0;
+		const stream = streamEvents({
+			viewer,
+			lastEventId: 0,
+			subscribe: async () => () => void unsubscribed++,
+			replay: async () => {
+				throw new Error('database gone');
+			}
+		});
+		const reader = stream.getReader();
+		await expect(
+			(async () => {
+				for (;;) if ((await reader.read()).done) return;
+			})()
+		).rejects.toThrow('database gone');
+		expect(unsubscribed).toBe(1);
+	});
+});
+
+describe(parseLastEventId.name, () => {
+	it('prefers the header EventSource sends, then the page parameter; anything else is 0', () => {
+		expect(parseLastEventId('12', '3')).toBe(12);
+		expect(parseLastEventId(null, '3')).toBe(3);
+		expect(parseLastEventId(null, null)).toBe(0);
+		expect(parseLastEventId('1e3', null)).toBe(0);
+		expect(parseLastEventId('-1', null)).toBe(0);
+		expect(parseLastEventId('9'.repeat(16), null)).toBe(0);
+	});
+});
+
+describe(frameOf.name, () => {
+	it('names the event by its kind and carries the payload as JSON', () => {
+		expect(frameOf(ev(42))).toBe('id: 42\nevent: moment-ack\ndata: {"id":"m42"}\n\n');
+	});
+});
