@@ -5,6 +5,7 @@ import { optionalText, parseForm, requiredText } from '#lib/forms/fields.ts';
 import { updateProfile } from '#lib/server/accounts/update-profile.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone, locales } from '#lib/server/i18n/locale.ts';
+import { timeZoneChoices } from '#lib/time/zone-choices.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		profile: locals.user,
 		roles: locals.roles,
 		saved: url.searchParams.has('saved'),
-		timeZones: Intl.supportedValuesOf('timeZone')
+		timeZones: timeZoneChoices(locals.user.timeZone)
 	};
 };
 

@@ -9,6 +9,7 @@ import { COURSE_SLUGS } from '#lib/server/bootstrap/bootstrap.ts';
 import { cohortInput } from '#lib/server/cohorts/cohort-input.ts';
 import { createCohort } from '#lib/server/cohorts/create-cohort.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
+import { timeZoneChoices } from '#lib/time/zone-choices.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireFacilitator(locals: App.Locals) {
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { db } = await appContext();
 	return {
 		coFacilitators: await listCoFacilitatorCandidates(db, user.id),
+		timeZones: timeZoneChoices(user.timeZone),
 		defaults: {
 			locale: locals.locale,
 			timeZone: user.timeZone,
