@@ -32,7 +32,9 @@ function defaults(inv: NonNullable<Awaited<ReturnType<typeof openInvitation>>>) 
 	};
 }
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const inv = await openInvitation(params.token);
 	if (!inv) return { invalid: true as const };
 	const start = defaults(inv);
@@ -45,7 +47,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		timeZones: timeZoneChoices(start.timeZone),
 		email: inv.email,
 		existing: inv.existing,
-		signedInAsInvitee: locals.user?.email === inv.email
+		signedInAsInvitee: !!locals.user && sameEmail(locals.user.email, inv.email),
+		/*
+		 * Someone else is signed in on this device (a shared computer, a second account):
+		 * the page says so and offers to sign out and come back here, instead of adding the
+		 * role to the wrong account or sending them to a sign-in page that bounces home.
+		 */
+		signedInAs: locals.user && !sameEmail(locals.user.email, inv.email) ? locals.user.email : null,
+		path: url.pathname
 	};
 };
 
@@ -65,9 +74,12 @@ export const actions: Actions = {
 		const inv = await openInvitation(params.token);
 		if (!inv) return fail(410, { message: 'invite_invalid' });
 		const { db, auth, cfg } = await appContext();
+		if (locals.user && !sameEmail(locals.user.email, inv.email)) {
+			return fail(409, { message: 'invite_wrong_account' });
+		}
 		if (inv.existing) {
 			// An existing account only gains the role while signed in as itself.
-			if (locals.user?.email !== inv.email) redirect(303, `/sign-in`);
+			if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
 			const r = await acceptInvitation(db, auth, cfg, {
 				token: params.token,
 				locale: locals.locale,
