@@ -11,6 +11,8 @@ declare global {
 				locale: string;
 				timeZone: string;
 				pronouns: string | null;
+				/** ISO country code from the profile, if given (which crisis lines to show). */
+				country: string | null;
 			} | null;
 			roles: { admin: boolean; facilitator: boolean; participant: boolean; peerTrainer: boolean };
 			/** Set by handleError when a request failed for want of disk space or database. */

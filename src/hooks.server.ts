@@ -103,14 +103,20 @@ const session: Handle = async ({ event, resolve }) => {
 	const { auth, db } = await appContext();
 	const s = await auth.api.getSession({ headers: event.request.headers });
 	if (s) {
-		const u = s.user as typeof s.user & { locale?: string; timeZone?: string; pronouns?: string };
+		const u = s.user as typeof s.user & {
+			locale?: string;
+			timeZone?: string;
+			pronouns?: string;
+			country?: string;
+		};
 		event.locals.user = {
 			id: u.id,
 			name: u.name,
 			email: u.email,
 			locale: u.locale ?? 'en',
 			timeZone: u.timeZone ?? 'UTC',
-			pronouns: u.pronouns ?? null
+			pronouns: u.pronouns ?? null,
+			country: u.country ?? null
 		};
 		const org = await currentOrganisation(db);
 		for (const r of await listRoles(db, org.id, u.id)) {

@@ -92,9 +92,11 @@ test('an admin invites a facilitator who creates an account from the emailed lin
 	await person.getByLabel('Display name').fill('Kai');
 	await person.getByLabel('Pronouns (optional)').fill('they/them');
 	await person.getByLabel('Password').fill('kai-has-a-long-password');
+	// Invited in Ukrainian: the form offers Ukrainian and the account speaks it from then on.
+	await expect(person.getByLabel('Preferred language')).toHaveValue('uk');
 	await person.getByRole('button', { name: 'Create my account' }).click();
-	await expect(person.getByRole('heading', { name: 'Your profile' })).toBeVisible();
-	await expect(person.getByRole('listitem').filter({ hasText: 'Facilitator' })).toBeVisible();
+	await expect(person.getByRole('heading', { name: 'Ваш профіль' })).toBeVisible();
+	await expect(person.getByRole('listitem').filter({ hasText: 'Фасилітатор' })).toBeVisible();
 
 	// The link cannot be used twice.
 	await person.context().clearCookies();
@@ -137,4 +139,31 @@ test('sign-out ends the session', async ({ page }) => {
 	await page.getByRole('button', { name: SIGN_OUT }).click();
 	await page.goto('/profile');
 	await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('an invitation without a group offers the inviter’s time zone and saves exactly the zone it shows', async ({
+	browser,
+	page
+}) => {
+	await signInWithPassword(page, 'admin@example.org');
+	await page.goto('/admin/people');
+	const invitee = `zone-${Date.now()}@example.org`;
+	const invite = page.getByRole('region', { name: 'Invite someone' });
+	await invite.getByLabel('Email address').fill(invitee);
+	await invite.getByLabel('Role').selectOption({ label: 'Participant' });
+	await invite.getByLabel('Language of the invitation').selectOption('en');
+	await invite.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByRole('status')).toContainText(invitee);
+
+	const ctx = await browser.newContext();
+	const person = await ctx.newPage();
+	await person.goto(firstLink((await latestEmail(invitee)).text));
+	// Alex Morgan, who invited, works in Europe/Amsterdam.
+	await expect(person.getByLabel('Time zone')).toHaveValue('Europe/Amsterdam');
+	await person.getByLabel('Display name').fill('Noor');
+	await person.getByLabel('Password').fill('noor-has-a-long-password');
+	await person.getByRole('button', { name: 'Create my account' }).click();
+	await expect(person.getByRole('heading', { name: 'Your profile' })).toBeVisible();
+	await expect(person.getByLabel('Time zone')).toHaveValue('Europe/Amsterdam');
+	await ctx.close();
 });

@@ -1,6 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
-import { expectAccessible, firstLink, latestEmail, signInWithPassword } from './helpers.ts';
+import {
+	DEMO_PASSWORD,
+	emailCount,
+	expectAccessible,
+	firstLink,
+	latestEmail,
+	signInWithPassword
+} from './helpers.ts';
 
 const DAY = 86_400_000;
 /** YYYY-MM-DD of a day `days` from now (the form reads it on the cohort's clock). */
@@ -333,3 +340,99 @@ for (const locale of ['cs', 'uk']) {
 		}
 	});
 }
+
+test('a person invited in Czech gets an account, pages and a calendar feed in Czech, each event naming the group once', async ({
+	browser,
+	page
+}) => {
+	await signInWithPassword(page, 'sam@example.org');
+	const url = await createCohort(page, `Czech group ${Date.now()}`, '18');
+	const email = `czech-${Date.now()}@example.org`;
+	const invite = page.getByRole('region', { name: 'Invite participants' });
+	await invite.getByLabel('Email address').fill(email);
+	await invite.getByLabel('Language of the invitation').selectOption('cs');
+	await invite.getByRole('button', { name: 'Send the invitation' }).click();
+	await expect(page.getByRole('status')).toContainText(email);
+	const mail = await latestEmail(email);
+
+	// The browser asks for English pages; the form shows the invitation's language and saves it.
+	const ctx = await browser.newContext();
+	const p = await ctx.newPage();
+	await p.goto(firstLink(mail.text));
+	await expect(p.getByLabel('Preferred language')).toHaveValue('cs');
+	await expectAccessible(p);
+	await p.getByLabel('Display name').fill('Jana K.');
+	await p.getByLabel('Password').fill('a-long-participant-password');
+	await p.getByRole('button', { name: 'Create my account' }).click();
+	await expect(p).toHaveURL(url);
+	await expect(p.locator('html')).toHaveAttribute('lang', 'cs');
+
+	await p.getByRole('button', { name: 'Vytvořit můj odkaz na kalendář' }).click();
+	const feedUrl = (await p.locator('code').filter({ hasText: '/calendar/' }).textContent())!.trim();
+	const ics = (await (await p.request.get(feedUrl)).text()).replace(/\r\n[ \t]/g, '');
+	const lines = ics.split('\r\n');
+	const titles = lines.filter((l) => l.startsWith('SUMMARY:'));
+	expect(titles).toHaveLength(4);
+	for (const [i, t] of titles.entries()) {
+		expect(t).toMatch(new RegExp(`^SUMMARY:Praxe zaměřená na zotavení — Setkání ${i + 1}: `));
+	}
+	for (const d of lines.filter((l) => l.startsWith('DESCRIPTION:'))) {
+		expect(d.split(url).length - 1, d).toBe(1);
+	}
+	await ctx.close();
+});
+
+test('opening an invitation while signed in as someone else explains it and offers to sign out and continue', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(90_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const url = await createCohort(page, `Switch group ${Date.now()}`, '18');
+	const invite = page.getByRole('region', { name: 'Invite participants' });
+	const newcomer = `newcomer-${Date.now()}@example.org`;
+	const miraBefore = await emailCount('mira@example.org');
+	for (const email of [newcomer, 'mira@example.org']) {
+		await invite.getByLabel('Email address').fill(email);
+		await invite.getByRole('button', { name: 'Send the invitation' }).click();
+		await expect(page.getByRole('status')).toContainText(email);
+	}
+	const forNewcomer = firstLink((await latestEmail(newcomer)).text);
+	const forMira = firstLink((await latestEmail('mira@example.org', miraBefore)).text);
+
+	// Robin is signed in on this device and opens an invitation meant for someone new.
+	const ctx = await browser.newContext();
+	const r = await ctx.newPage();
+	await signInWithPassword(r, 'robin@example.org');
+	await r.goto(forNewcomer);
+	await expect(
+		r.getByText(`You are signed in as robin@example.org, but this invitation is for ${newcomer}.`)
+	).toBeVisible();
+	await expect(r.getByLabel('Display name')).toHaveCount(0);
+	await expectAccessible(r);
+	await r.getByRole('button', { name: 'Sign out and continue' }).click();
+	await expect(r).toHaveURL(forNewcomer);
+	await expect(r.getByRole('link', { name: 'Sign in' })).toBeVisible();
+	await expect(r.getByLabel('Display name')).toBeVisible();
+
+	// An invitation for an existing account: after signing out, signing in leads back to it.
+	await signInWithPassword(r, 'robin@example.org');
+	await r.goto(forMira);
+	await expect(
+		r.getByText(
+			'You are signed in as robin@example.org, but this invitation is for mira@example.org.'
+		)
+	).toBeVisible();
+	await r.getByRole('button', { name: 'Sign out and continue' }).click();
+	await expect(r).toHaveURL(forMira);
+	await r.getByRole('link', { name: 'Sign in to accept' }).click();
+	const form = r.getByRole('region', { name: 'With your password' });
+	await form.getByLabel('Email address').fill('mira@example.org');
+	await form.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+	await form.getByRole('button', { name: 'Sign in' }).click();
+	await expect(r).toHaveURL(forMira);
+	await r.getByRole('button', { name: 'Accept the invitation' }).click();
+	await expect(r).toHaveURL(url);
+	await expect(r.getByText('you have a place', { exact: true })).toBeVisible();
+	await ctx.close();
+});

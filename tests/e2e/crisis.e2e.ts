@@ -199,3 +199,67 @@ for (const locale of ['cs', 'uk']) {
 		await expectAccessible(page);
 	});
 }
+
+test('crisis panels list only the person’s own country and the organisation’s; the admin overview names countries without a checked line', async ({
+	browser,
+	page
+}) => {
+	// Olena gave Ukraine on her profile; the demo organisation works in the Netherlands.
+	const ctx = await browser.newContext();
+	const p = await ctx.newPage();
+	await signInWithPassword(p, 'olena@example.org');
+	await ctx.addCookies([{ name: 'trellis_locale', value: 'uk', url: MAIL_APP }]);
+	await p.goto(`${COURSE}/sessions/1`);
+	const panel = await openPanel(p, 'Підтримка, якщо вона потрібна зараз');
+	await expect(panel.getByRole('heading', { level: 3 })).toHaveText(['Україна', 'Нідерланди']);
+	await expect(
+		panel
+			.getByText(
+				'Жодну кризову лінію для цієї країни останнім часом не перевіряли. Якщо життя під загрозою, телефонуйте на місцевий номер екстреної допомоги.'
+			)
+			.first()
+	).toBeVisible();
+	await expectAccessible(p);
+	await ctx.close();
+
+	// The admin moves the organisation to a country with no lines: visitors see its name and
+	// the advice to call the local emergency number, never the Dutch numbers as theirs.
+	await signInWithPassword(page, 'admin@example.org');
+	await page.getByRole('link', { name: 'Administration' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+	const org = page.getByRole('region', { name: 'Your organisation' });
+	await expect(org.getByLabel('Country of the organisation')).toHaveValue('NL');
+	await org.getByLabel('Country of the organisation').selectOption('BE');
+	await org.getByRole('button', { name: 'Save the country' }).click();
+	await expect(page.getByRole('status')).toHaveText("The organisation's country is saved.");
+	const gaps = page.getByRole('region', { name: 'Crisis lines for your groups' });
+	await expect(gaps.getByRole('listitem').filter({ hasText: 'Belgium (BE)' })).toBeVisible();
+	await expectAccessible(page);
+
+	const anon = await browser.newContext();
+	const a = await anon.newPage();
+	await a.goto(COURSE);
+	const pub = await openPanel(a, 'Support if you need it now');
+	await expect(pub.getByRole('heading', { level: 3 })).toHaveText(['Belgium']);
+	await expect(
+		pub.getByText(
+			'No crisis line for this country has been checked recently. If a life is in danger, call the local emergency number.'
+		)
+	).toBeVisible();
+	await expect(pub.getByRole('link', { name: '113', exact: true })).toHaveCount(0);
+	await anon.close();
+
+	// A made-up country is refused with a message; the country stays as it was.
+	const bad = await page.request.post(`${MAIL_APP}/admin?/country`, {
+		form: { country: 'QQ' },
+		headers: { origin: MAIL_APP, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(bad.status()).toBe(400);
+	expect(await bad.text()).toContain('Please enter a two-letter country code');
+	await page.goto('/admin');
+	await expect(org.getByLabel('Country of the organisation')).toHaveValue('BE');
+	await org.getByLabel('Country of the organisation').selectOption('NL');
+	await org.getByRole('button', { name: 'Save the country' }).click();
+	await expect(page.getByRole('status')).toHaveText("The organisation's country is saved.");
+});

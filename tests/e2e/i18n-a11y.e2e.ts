@@ -78,7 +78,7 @@ for (const l of LOCALES) {
 		await page.locator('#field-locale').selectOption(l.code);
 		await page.locator('main form button[type=submit]').click();
 		await expect(page.locator('html')).toHaveAttribute('lang', l.code);
-		for (const path of ['/', '/profile', '/admin/people', '/admin/outbox']) {
+		for (const path of ['/', '/profile', '/admin', '/admin/people', '/admin/outbox']) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', l.code);
 			await expectAccessible(page);

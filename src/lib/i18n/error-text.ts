@@ -13,6 +13,7 @@ const simple: Record<string, () => string> = {
 	rate_limited: () => m.rate_limited(),
 	reset_invalid: () => m.reset_invalid(),
 	invite_invalid: () => m.invite_invalid(),
+	invite_wrong_account: () => m.invite_wrong_account(),
 	admin_last_admin: () => m.admin_last_admin(),
 	error_not_found: () => m.error_not_found(),
 	live_activity_closed: () => m.live_activity_closed(),

@@ -1,4 +1,49 @@
-import { redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { appContext } from '#lib/server/context.ts';
+import { parseForm } from '#lib/forms/fields.ts';
+import { requireAdmin } from '#lib/server/accounts/require-admin.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { setOrganisationCountry } from '#lib/server/organisations/set-organisation-country.ts';
+import { crisisCoverage } from '#lib/server/safety/crisis-coverage.ts';
+import { countryChoices, countryName, isCountryCode } from '#lib/i18n/countries.ts';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => redirect(303, '/admin/people');
+/* The admin overview: the organisation's country and what its crisis lines do not cover. */
+export const load: PageServerLoad = async ({ locals }) => {
+	requireAdmin(locals);
+	const { db } = await appContext();
+	const org = await currentOrganisation(db);
+	const coverage = await crisisCoverage(db, org.id);
+	const languages = new Intl.DisplayNames([locals.locale], { type: 'language' });
+	return {
+		organisation: org.name,
+		country: coverage.organisationCountry,
+		countries: countryChoices(locals.locale),
+		missingCountries: coverage.missingCountries.map(
+			(c) => `${countryName(c, locals.locale)} (${c})`
+		),
+		missingLanguages: coverage.missingLanguages.map((l) => languages.of(l) ?? l)
+	};
+};
+
+const countryForm = z.object({
+	country: z
+		.string({ error: 'error_country' })
+		.trim()
+		.toUpperCase()
+		.refine((v) => v === '' || isCountryCode(v), 'error_country')
+		.transform((v) => v || null)
+});
+
+export const actions: Actions = {
+	country: async ({ request, locals }) => {
+		requireAdmin(locals);
+		const parsed = parseForm(countryForm, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const { db } = await appContext();
+		const org = await currentOrganisation(db);
+		await setOrganisationCountry(db, org.id, parsed.data.country);
+		return { saved: true };
+	}
+};

@@ -5,6 +5,8 @@ import { optionalText, parseForm, requiredText } from '#lib/forms/fields.ts';
 import { updateProfile } from '#lib/server/accounts/update-profile.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone, locales } from '#lib/server/i18n/locale.ts';
+import { timeZoneChoices } from '#lib/time/zone-choices.ts';
+import { countryChoices, isCountryCode } from '#lib/i18n/countries.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -13,7 +15,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		profile: locals.user,
 		roles: locals.roles,
 		saved: url.searchParams.has('saved'),
-		timeZones: Intl.supportedValuesOf('timeZone')
+		timeZones: timeZoneChoices(locals.user.timeZone),
+		countries: countryChoices(locals.locale)
 	};
 };
 
@@ -24,7 +27,15 @@ const schema = z.object({
 	timeZone: z
 		.string({ error: 'error_time_zone' })
 		.max(64, 'error_time_zone')
-		.refine(isTimeZone, 'error_time_zone')
+		.refine(isTimeZone, 'error_time_zone'),
+	// Optional; empty means "not given" (the organisation's country is used for crisis lines).
+	country: z
+		.string({ error: 'error_country' })
+		.trim()
+		.toUpperCase()
+		.optional()
+		.transform((v) => v || null)
+		.refine((v) => v === null || isCountryCode(v), 'error_country')
 });
 
 export const actions: Actions = {

@@ -8,16 +8,26 @@ import { signInWithPassword } from '#lib/server/accounts/sign-in-with-password.t
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '#lib/server/bootstrap/seed-demo.ts';
 import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
+import { safePath } from '#lib/server/security/safe-path.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+/*
+ * `next` is where to continue after signing in (an invitation link, for one); safePath keeps
+ * it on this site.
+ */
+const nextOf = (v: FormDataEntryValue | string | null) =>
+	safePath(typeof v === 'string' ? v : null);
+
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, '/');
+	const next = nextOf(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next);
 	const { cfg, db } = await appContext();
 	const org = await currentOrganisation(db);
 	const demo = cfg.NODE_ENV !== 'production' && org.slug === 'demo';
 	return {
 		demo: demo ? { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } : null,
-		linkFailed: url.searchParams.has('error')
+		linkFailed: url.searchParams.has('error'),
+		next: next === '/' ? null : next
 	};
 };
 
@@ -29,7 +39,8 @@ const linkSchema = z.object({ email });
 
 export const actions: Actions = {
 	password: async (event) => {
-		const parsed = parseForm(passwordSchema, await event.request.formData());
+		const form = await event.request.formData();
+		const parsed = parseForm(passwordSchema, form);
 		if (!parsed.ok) {
 			return fail(400, { form: 'password', errors: parsed.errors, values: parsed.values });
 		}
@@ -53,10 +64,11 @@ export const actions: Actions = {
 		});
 		if (!r.ok) return fail(400, { form: 'password', message: 'sign_in_failed', values });
 		if (r.locale) setLocaleCookie(event.cookies, r.locale, cfg.origin.startsWith('https:'));
-		redirect(303, '/');
+		redirect(303, nextOf(form.get('next')));
 	},
 	link: async (event) => {
-		const parsed = parseForm(linkSchema, await event.request.formData());
+		const form = await event.request.formData();
+		const parsed = parseForm(linkSchema, form);
 		if (!parsed.ok) {
 			return fail(400, { form: 'link', errors: parsed.errors, values: parsed.values });
 		}
@@ -74,10 +86,11 @@ export const actions: Actions = {
 				values: { email: parsed.data.email }
 			});
 		}
+		const next = nextOf(form.get('next'));
 		await auth.api.signInMagicLink({
 			body: {
 				email: parsed.data.email,
-				callbackURL: '/signed-in',
+				callbackURL: next === '/' ? '/signed-in' : `/signed-in?next=${encodeURIComponent(next)}`,
 				errorCallbackURL: '/sign-in?error=link'
 			},
 			headers: event.request.headers

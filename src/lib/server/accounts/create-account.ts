@@ -16,6 +16,7 @@ export async function createAccount(
 		locale: string;
 		timeZone: string;
 		pronouns?: string | null;
+		country?: string | null;
 	}
 ): Promise<{ id: string }> {
 	const ctx = await auth.$context;
@@ -26,7 +27,8 @@ export async function createAccount(
 			emailVerified: true,
 			locale: p.locale,
 			timeZone: p.timeZone,
-			pronouns: p.pronouns ?? null
+			pronouns: p.pronouns ?? null,
+			country: p.country ?? null
 		},
 		{ method: 'invitation' }
 	);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { cohorts, invitations, organisations, type OrgRole } from '../db/schema/index.ts';
+import { cohorts, invitations, organisations, users, type OrgRole } from '../db/schema/index.ts';
 
 export async function insertInvitation(
 	db: Db,
@@ -19,7 +19,10 @@ export async function insertInvitation(
 	return row.id;
 }
 
-/** An invitation that can still be accepted, with its organisation's name. */
+/**
+ * An invitation that can still be accepted, with its organisation's name, its cohort's name
+ * and zone, and the zone of the person who sent it.
+ */
 export async function findOpenInvitationByHash(db: Db, tokenHash: string, now: Date) {
 	const [row] = await db
 		.select({
@@ -33,11 +36,13 @@ export async function findOpenInvitationByHash(db: Db, tokenHash: string, now: D
 			invitedBy: invitations.invitedBy,
 			cohortName: cohorts.name,
 			cohortTimeZone: cohorts.timeZone,
-			cohortCancelledAt: cohorts.cancelledAt
+			cohortCancelledAt: cohorts.cancelledAt,
+			inviterTimeZone: users.timeZone
 		})
 		.from(invitations)
 		.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
 		.leftJoin(cohorts, eq(cohorts.id, invitations.cohortId))
+		.leftJoin(users, eq(users.id, invitations.invitedBy))
 		.where(
 			and(
 				eq(invitations.tokenHash, tokenHash),

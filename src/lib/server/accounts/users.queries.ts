@@ -21,7 +21,13 @@ export async function findUserById(db: Db, id: string) {
 export async function updateUserProfile(
 	db: Db,
 	id: string,
-	p: { name: string; locale: string; timeZone: string; pronouns: string | null }
+	p: {
+		name: string;
+		locale: string;
+		timeZone: string;
+		pronouns: string | null;
+		country: string | null;
+	}
 ) {
 	await db
 		.update(users)

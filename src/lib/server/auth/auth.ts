@@ -44,7 +44,8 @@ export function createAuth(
 			additionalFields: {
 				locale: { type: 'string', required: false, defaultValue: 'en', input: false },
 				timeZone: { type: 'string', required: false, defaultValue: 'UTC', input: false },
-				pronouns: { type: 'string', required: false, input: false }
+				pronouns: { type: 'string', required: false, input: false },
+				country: { type: 'string', required: false, input: false }
 			}
 		},
 		session: { expiresIn: SESSION_MAX_AGE_S, updateAge: 60 * 60 * 24 },

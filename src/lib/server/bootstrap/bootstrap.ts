@@ -38,7 +38,10 @@ export async function bootstrap(ctx: AppContext): Promise<BootstrapResult> {
 			empty = true;
 			o = await insertOrganisation(tx, {
 				slug: demo ? 'demo' : 'main',
-				name: process.env.ORG_NAME || (demo ? 'Demo Recovery College' : 'Trellis')
+				name: process.env.ORG_NAME || (demo ? 'Demo Recovery College' : 'Trellis'),
+				// The demo works in the Netherlands, whose verified lines are seeded below; a real
+				// organisation's admin sets its country on the admin overview.
+				country: demo ? 'NL' : null
 			});
 			// better-auth writes the accounts through the same transaction.
 			if (demo) await seedDemo(tx, createAuth(tx, cfg), o.id);

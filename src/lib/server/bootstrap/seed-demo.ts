@@ -12,6 +12,8 @@ type DemoPerson = {
 	name: string;
 	locale: string;
 	timeZone: string;
+	/** Which country's crisis lines they see; Mira's is left for her to give on her profile. */
+	country?: string;
 	pronouns?: string;
 	roles: OrgRole[];
 	peerTrainer?: boolean;
@@ -24,6 +26,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Alex Morgan',
 		locale: 'en',
 		timeZone: 'Europe/Amsterdam',
+		country: 'NL',
 		pronouns: 'they/them',
 		roles: ['admin']
 	},
@@ -32,6 +35,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Dana Novák',
 		locale: 'cs',
 		timeZone: 'Europe/Prague',
+		country: 'CZ',
 		pronouns: 'she/her',
 		roles: ['facilitator']
 	},
@@ -40,6 +44,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Sam Rivera',
 		locale: 'en',
 		timeZone: 'Europe/Amsterdam',
+		country: 'NL',
 		roles: ['facilitator'],
 		peerTrainer: true
 	},
@@ -48,6 +53,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Jana',
 		locale: 'cs',
 		timeZone: 'Europe/Prague',
+		country: 'CZ',
 		roles: ['participant']
 	},
 	{
@@ -55,6 +61,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Olena',
 		locale: 'uk',
 		timeZone: 'Europe/Kyiv',
+		country: 'UA',
 		pronouns: 'вона',
 		roles: ['participant']
 	},
@@ -63,6 +70,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Petr K.',
 		locale: 'cs',
 		timeZone: 'Europe/Prague',
+		country: 'CZ',
 		roles: ['participant']
 	},
 	{
@@ -77,6 +85,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Taras',
 		locale: 'uk',
 		timeZone: 'Europe/Kyiv',
+		country: 'UA',
 		roles: ['participant']
 	},
 	{
@@ -84,6 +93,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		name: 'Robin (pseudonym)',
 		locale: 'en',
 		timeZone: 'Europe/Amsterdam',
+		country: 'NL',
 		roles: ['participant']
 	}
 ];

@@ -4,7 +4,10 @@ import { courseTitle, sessionTitle, type CohortContext } from '../cohorts/cohort
 import type { CohortSession } from '../schedule/schedule.queries.ts';
 import type { CalendarSession } from './ics.ts';
 
-/** One cohort session as a calendar event, titled in the reader's language. */
+/**
+ * One cohort session as a calendar event, titled in the reader's language. The description
+ * names the group only: ics.ts adds the group's address to it (and as the URL property).
+ */
 export function calendarSession(
 	ctx: CohortContext,
 	s: CohortSession,
@@ -17,7 +20,7 @@ export function calendarSession(
 		uid: s.id,
 		sequence: s.sequence,
 		title,
-		description: `${ctx.cohort.name}\n${url}`,
+		description: ctx.cohort.name,
 		startsAt: s.startsAt,
 		endsAt: s.endsAt,
 		timeZone: ctx.cohort.timeZone,

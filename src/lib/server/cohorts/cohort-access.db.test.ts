@@ -27,7 +27,15 @@ function localsOf(p: { id: string; email: string } | null, roles: OrgRole[] = []
 	return {
 		locale: 'en',
 		user: p
-			? { id: p.id, name: 'X', email: p.email, locale: 'en', timeZone: 'UTC', pronouns: null }
+			? {
+					id: p.id,
+					name: 'X',
+					email: p.email,
+					locale: 'en',
+					timeZone: 'UTC',
+					pronouns: null,
+					country: null
+				}
 			: null,
 		roles: {
 			admin: roles.includes('admin'),

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import {
 	cohortFacilitators,
+	cohortSessions,
 	cohorts,
 	enrolments,
 	organisations,
@@ -132,4 +133,49 @@ export async function findCohortWithOrganisation(q: DbOrTx, cohortId: string) {
 		.innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
 		.where(eq(cohorts.id, cohortId));
 	return row;
+}
+
+/* A cohort still running or ahead: not cancelled, and some session has not ended yet. */
+function running(q: DbOrTx, orgId: string, now: Date) {
+	return and(
+		eq(cohorts.organisationId, orgId),
+		isNull(cohorts.cancelledAt),
+		exists(
+			q
+				.select({ one: sql`1` })
+				.from(cohortSessions)
+				.where(and(eq(cohortSessions.cohortId, cohorts.id), gt(cohortSessions.endsAt, now)))
+		)
+	);
+}
+
+/** The languages that running or coming cohorts are held in. */
+export async function listRunningCohortLocales(q: DbOrTx, orgId: string, now: Date) {
+	const rows = await q
+		.selectDistinct({ locale: cohorts.locale })
+		.from(cohorts)
+		.where(running(q, orgId, now));
+	return rows.map((r) => r.locale);
+}
+
+/**
+ * The countries on the profiles of the people in running or coming cohorts (participants with
+ * a place, a waiting-list place or a request, and facilitators); null for those who gave none.
+ */
+export async function listRunningCohortMemberCountries(q: DbOrTx, orgId: string, now: Date) {
+	const participants = await q
+		.selectDistinct({ country: users.country })
+		.from(enrolments)
+		.innerJoin(cohorts, eq(cohorts.id, enrolments.cohortId))
+		.innerJoin(users, eq(users.id, enrolments.userId))
+		.where(
+			and(running(q, orgId, now), inArray(enrolments.status, ['enrolled', 'waitlisted', 'pending']))
+		);
+	const facilitators = await q
+		.selectDistinct({ country: users.country })
+		.from(cohortFacilitators)
+		.innerJoin(cohorts, eq(cohorts.id, cohortFacilitators.cohortId))
+		.innerJoin(users, eq(users.id, cohortFacilitators.userId))
+		.where(running(q, orgId, now));
+	return [...new Set([...participants, ...facilitators].map((r) => r.country))];
 }

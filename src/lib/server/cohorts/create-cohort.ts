@@ -23,9 +23,10 @@ export type NewCohort = {
 
 /**
  * Creates a cohort with its sessions and facilitators in one transaction, pinned to the
- * course version given.
+ * course version given. Its sessions count as scheduled at `now` (see the reminder rule in
+ * schedule/send-reminders.ts).
  */
-export async function createCohort(db: Db, c: NewCohort) {
+export async function createCohort(db: Db, c: NewCohort, now = new Date()) {
 	const joinToken = newToken();
 	const cohort = await db.transaction(async (tx) => {
 		const row = await insertCohort(tx, {
@@ -42,7 +43,7 @@ export async function createCohort(db: Db, c: NewCohort) {
 		});
 		await insertSessions(
 			tx,
-			c.sessions.map((s) => ({ ...s, cohortId: row.id }))
+			c.sessions.map((s) => ({ ...s, cohortId: row.id, scheduledAt: now }))
 		);
 		await insertFacilitators(tx, [
 			{ cohortId: row.id, userId: c.createdBy, peerTrainer: c.creatorIsPeerTrainer },

@@ -1,4 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations } from '../db/schema/index.ts';
 
@@ -11,7 +11,10 @@ export async function findFirstOrganisation(db: Db) {
 	return row;
 }
 
-export async function insertOrganisation(db: Db, o: { slug: string; name: string }) {
+export async function insertOrganisation(
+	db: Db,
+	o: { slug: string; name: string; country?: string | null }
+) {
 	const [row] = await db.insert(organisations).values(o).returning();
 	return row;
 }
@@ -19,4 +22,17 @@ export async function insertOrganisation(db: Db, o: { slug: string; name: string
 /** Serialises first-start seeding across instances, until the transaction ends. */
 export async function lockBootstrap(tx: Db) {
 	await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+}
+
+/* Read fresh each time: currentOrganisation() caches per process, and an admin may change it. */
+export async function findOrganisationCountry(db: Db, id: string) {
+	const [row] = await db
+		.select({ country: organisations.country })
+		.from(organisations)
+		.where(eq(organisations.id, id));
+	return row?.country ?? null;
+}
+
+export async function updateOrganisationCountry(db: Db, id: string, country: string | null) {
+	await db.update(organisations).set({ country }).where(eq(organisations.id, id));
 }

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client.ts';
-import { createTestDb } from '../testing/test-db.ts';
-import { makeOrganisation } from '../testing/factories.ts';
-import { crisisPanel, isStale } from './crisis-panel.ts';
+import { createTestDb, testConfig } from '../testing/test-db.ts';
+import { crisisPanel, isStale, type CrisisPanel } from './crisis-panel.ts';
+import { crisisCoverage } from './crisis-coverage.ts';
+import { setOrganisationCountry } from '../organisations/set-organisation-country.ts';
+import { makeOrganisation, makePerson } from '../testing/factories.ts';
+import { makeCohort } from '../testing/cohort-fixtures.ts';
+import { joinCohort } from '../enrolment/join-cohort.ts';
+import { cancelCohort } from '../cohorts/cancel-cohort.ts';
 import { crisisResourceInput } from './crisis-resource-input.ts';
 import { listCrisisResources } from './crisis-resources.queries.ts';
 import {
@@ -47,20 +52,87 @@ describe('crisis resources', () => {
 		expect(rows.every((r) => r.lastVerifiedAt === '2020-07-07' && r.verifiedBy)).toBe(true);
 	});
 
-	it('lists the viewer-language country first and flags entries not checked for 180 days', async () => {
+	it('shows only the person’s and the organisation’s countries, each under its name, never another country’s lines as theirs', async () => {
 		const org = await makeOrganisation(h.db);
 		await seedCrisisResources(h.db, org.id);
-		const input = crisisResourceInput.parse(valid);
-		await addCrisisResource(h.db, org.id, null as unknown as string, input);
 		const now = new Date('2026-11-24T12:00:00Z');
-		const cs = await crisisPanel(h.db, org.id, 'cs', now);
-		expect(cs.countries.map((c) => c.name)).toEqual(['Česko', 'Nizozemsko']);
-		expect(cs.countries[0].entries[0].stale).toBe(false);
-		expect(cs.countries[1].entries.every((e) => e.stale)).toBe(true);
-		const en = await crisisPanel(h.db, org.id, 'en', now);
-		expect(en.countries.map((c) => c.code)).toEqual(['CZ', 'NL']);
+		const panel = (locale: string, personCountry: string | null, signedIn = true) =>
+			crisisPanel(h.db, { organisationId: org.id, locale, personCountry, signedIn }, now);
+		const view = (p: CrisisPanel) =>
+			p.countries.map((c) => [c.code, c.name, c.verified, c.entries.length]);
+
+		// Nobody has said where they are: no lines at all (the page says to call the local
+		// emergency number), not the Dutch ones the organisation happens to keep.
+		expect(await panel('cs', null)).toEqual({ countries: [], askCountry: true });
+		expect((await panel('uk', null, false)).askCountry).toBe(false);
+
+		// A Ukrainian participant: her country, unverified and empty, under its own name.
+		expect(view(await panel('uk', 'UA'))).toEqual([['UA', 'Україна', false, 0]]);
+
+		// The organisation works in the Netherlands: its lines come second, named, and still
+		// unverified (the seed's sources are from 2020).
+		await setOrganisationCountry(h.db, org.id, 'NL');
+		expect(view(await panel('uk', 'UA'))).toEqual([
+			['UA', 'Україна', false, 0],
+			['NL', 'Нідерланди', false, 3]
+		]);
+		expect(view(await panel('en', null))).toEqual([['NL', 'Netherlands', false, 3]]);
+		expect((await panel('en', null)).countries[0].entries.every((e) => e.stale)).toBe(true);
+
+		// A Czech line checked this month makes Czechia verified, for Czech viewers only.
+		await addCrisisResource(
+			h.db,
+			org.id,
+			null as unknown as string,
+			crisisResourceInput.parse(valid)
+		);
+		const cs = await panel('cs', 'CZ');
+		expect(view(cs)).toEqual([
+			['CZ', 'Česko', true, 1],
+			['NL', 'Nizozemsko', false, 3]
+		]);
+		expect(cs.askCountry).toBe(false);
+		expect(view(await panel('uk', 'UA')).map((c) => c[0])).toEqual(['UA', 'NL']);
 		expect(isStale('2026-05-28', now)).toBe(false);
 		expect(isStale('2026-05-27', now)).toBe(true);
+	});
+
+	it('tells admins which countries and languages of their running groups have no checked line', async () => {
+		const cfg = testConfig();
+		const c = await makeCohort(h.db, { cfg, now: new Date() });
+		await setOrganisationCountry(h.db, c.org.id, 'CZ');
+		const olena = await makePerson(h.db, c.auth, { organisationId: c.org.id, country: 'UA' });
+		const nobody = await makePerson(h.db, c.auth, { organisationId: c.org.id });
+		for (const p of [olena, nobody]) {
+			await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
+		}
+		// The group is held in English; nothing is listed yet.
+		expect(await crisisCoverage(h.db, c.org.id)).toEqual({
+			organisationCountry: 'CZ',
+			missingCountries: ['CZ', 'UA'],
+			missingLanguages: ['en']
+		});
+		// A checked Czech line written in Czech covers Czechia, not Ukraine nor English.
+		await addCrisisResource(h.db, c.org.id, null as unknown as string, {
+			...crisisResourceInput.parse(valid),
+			lastVerifiedAt: new Date().toISOString().slice(0, 10)
+		});
+		expect(await crisisCoverage(h.db, c.org.id)).toMatchObject({
+			missingCountries: ['UA'],
+			missingLanguages: ['en']
+		});
+		// A stale entry does not count; a cancelled group no longer counts at all.
+		await addCrisisResource(h.db, c.org.id, null as unknown as string, {
+			...crisisResourceInput.parse({ ...valid, country: 'UA', locale: 'en' }),
+			lastVerifiedAt: '2020-01-01'
+		});
+		expect((await crisisCoverage(h.db, c.org.id)).missingCountries).toEqual(['UA']);
+		await cancelCohort(h.db, cfg, c.cohort.id);
+		expect(await crisisCoverage(h.db, c.org.id)).toEqual({
+			organisationCountry: 'CZ',
+			missingCountries: [],
+			missingLanguages: []
+		});
 	});
 
 	it('records who checked an entry and when; removing touches only this organisation', async () => {

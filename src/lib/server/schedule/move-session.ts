@@ -12,7 +12,9 @@ export type MoveResult =
 /**
  * Moves one session to a new start. The order and no-overlap rules hold afterwards; the
  * calendar sequence goes up so calendars replace the old event; everyone affected (enrolled
- * and waiting participants, facilitators) gets the new date by email with an .ics file.
+ * and waiting participants, facilitators) gets the new date by email with an .ics file. The
+ * new date counts as scheduled at `now`, so reminders whose window has already opened are
+ * not sent for it.
  */
 export async function moveSession(
 	db: Db,
@@ -42,7 +44,8 @@ export async function moveSession(
 		const moved = await updateSession(tx, s.id, {
 			startsAt: input.startsAt,
 			endsAt,
-			sequence: s.sequence + 1
+			sequence: s.sequence + 1,
+			scheduledAt: now
 		});
 		const ctx = (await loadCohortContext(tx, input.cohortId))!;
 		const people = (await listEnrolmentsWithPeople(tx, input.cohortId)).filter((p) =>

@@ -79,6 +79,40 @@ describe('reminders', () => {
 		expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
 	});
 
+	it('are not sent for a session created or moved inside its reminder window', async () => {
+		const h = await createTestDb();
+		cleanups.push(() => h.close());
+		const cfg = testConfig();
+		// Created at 17:30 for a first session at 18:00 the same day: nobody is told "in one hour".
+		const created = new Date('2027-03-10T17:30:00Z');
+		const late = await makeCohort(h.db, { cfg, now: created, firstInDays: 0 });
+		const [first] = await listSessions(h.db, late.cohort.id);
+		expect(first.startsAt.toISOString()).toBe('2027-03-10T18:00:00.000Z');
+		expect(await sendDueReminders(h.db, cfg, created)).toBe(0);
+		expect(
+			await sendDueReminders(h.db, cfg, new Date(first.startsAt.getTime() - 10 * 60_000))
+		).toBe(0);
+		expect(await reminders(h, late.cohort.id, 'reminder-1h')).toHaveLength(0);
+
+		// Scheduled three days ahead, then moved to five hours from the move: the 24-hour
+		// reminder's window had already opened (the move email told everyone), the 1-hour one had not.
+		const start = new Date('2027-04-01T09:00:00Z');
+		const { cohort, sessions } = await cohortWithPeople(h, cfg, start);
+		const movedAt = new Date(sessions[0].startsAt.getTime() - 2 * 86_400_000);
+		const to = new Date(movedAt.getTime() + 5 * HOUR);
+		expect(
+			await moveSession(h.db, cfg, { cohortId: cohort.id, number: 1, startsAt: to, now: movedAt })
+		).toEqual({ ok: true });
+		expect(await sendDueReminders(h.db, cfg, new Date(to.getTime() - 4 * HOUR))).toBe(0);
+		expect(await reminders(h, cohort.id, 'reminder-24h')).toHaveLength(0);
+		expect(await sendDueReminders(h.db, cfg, new Date(to.getTime() - 30 * 60_000))).toBe(5);
+
+		// A session scheduled in good time still gets both.
+		const t = sessions[1].startsAt.getTime();
+		expect(await sendDueReminders(h.db, cfg, new Date(t - 23 * HOUR))).toBe(5);
+		expect(await sendDueReminders(h.db, cfg, new Date(t - 30 * 60_000))).toBe(5);
+	});
+
 	it('run from the job queue under a controlled clock, and carry on across a restart', async () => {
 		const cfg = testConfig();
 		let now = new Date();

@@ -16,10 +16,15 @@ import { listFacilitators } from '../cohorts/cohorts.queries.ts';
 const HOUR = 3_600_000;
 
 /*
- * Which reminder is due: the 24-hour one from 24 h before the start until 1 h before (a
- * session scheduled at short notice gets only the 1-hour one), the 1-hour one in the last
- * hour. The window, not an exact instant, lets a sweep that ran late (a restart, a busy
- * server) still send it.
+ * Which reminder is due: the 24-hour one from 24 h before the start until 1 h before, the
+ * 1-hour one in the last hour. The window, not an exact instant, lets a sweep that ran late (a
+ * restart, a busy server) still send it.
+ *
+ * A reminder is due only for a date that was set before its window opened
+ * (`scheduledAt <= startsAt - from`). A session created or moved 10 hours ahead gets only the
+ * 1-hour reminder; one created or moved 30 minutes ahead gets none: the people concerned were
+ * just told the date (the creators by the form, everyone else by the invitation or the
+ * "session moved" email), and "In one hour" the moment it is set would be wrong.
  */
 export const REMINDERS = [
 	{ kind: 'reminder-24h' as const, from: 24 * HOUR, until: HOUR },
@@ -41,6 +46,7 @@ export async function sendDueReminders(db: Db, cfg: Config, now: Date) {
 			new Date(now.getTime() + r.from)
 		);
 		for (const { session } of due) {
+			if (session.scheduledAt.getTime() > session.startsAt.getTime() - r.from) continue;
 			const ctx = (await loadCohortContext(db, session.cohortId))!;
 			sent += await remindSession(db, cfg, ctx, session, r.kind);
 		}

@@ -52,27 +52,31 @@ export async function makeCohort(
 	});
 	const first = new Date(now.getTime() + (opts.firstInDays ?? 2) * DAY);
 	first.setUTCHours(18, 0, 0, 0);
-	const { cohort } = await createCohort(db, {
-		organisationId: org.id,
-		courseVersionId: await courseVersionIn(db),
-		name: 'Spring group',
-		locale: 'en',
-		timeZone: 'Europe/Prague',
-		capacity: opts.capacity ?? 18,
-		joinNeedsApproval: !!opts.approval,
-		completionRule: { minPresent: 3, required: [] },
-		sessions: [0, 1, 2, 3].map((i) => ({
-			number: i + 1,
-			startsAt: new Date(first.getTime() + i * 7 * DAY),
-			endsAt: new Date(first.getTime() + i * 7 * DAY + 3 * 3_600_000),
-			videoKind: 'none' as const,
-			videoUrl: null,
-			videoRoom: null,
-			videoSecret: null
-		})),
-		createdBy: lead.id,
-		creatorIsPeerTrainer: false,
-		coFacilitators: [{ userId: peer.id, peerTrainer: true }]
-	});
+	const { cohort } = await createCohort(
+		db,
+		{
+			organisationId: org.id,
+			courseVersionId: await courseVersionIn(db),
+			name: 'Spring group',
+			locale: 'en',
+			timeZone: 'Europe/Prague',
+			capacity: opts.capacity ?? 18,
+			joinNeedsApproval: !!opts.approval,
+			completionRule: { minPresent: 3, required: [] },
+			sessions: [0, 1, 2, 3].map((i) => ({
+				number: i + 1,
+				startsAt: new Date(first.getTime() + i * 7 * DAY),
+				endsAt: new Date(first.getTime() + i * 7 * DAY + 3 * 3_600_000),
+				videoKind: 'none' as const,
+				videoUrl: null,
+				videoRoom: null,
+				videoSecret: null
+			})),
+			createdBy: lead.id,
+			creatorIsPeerTrainer: false,
+			coFacilitators: [{ userId: peer.id, peerTrainer: true }]
+		},
+		now
+	);
 	return { org, lead, peer, cohort, auth };
 }

@@ -19,7 +19,14 @@ export async function makeOrganisation(db: Db, name = 'Test Recovery College') {
 export async function makePerson(
 	db: Db,
 	auth: Auth,
-	p: { organisationId: string; roles?: OrgRole[]; email?: string; name?: string; locale?: string }
+	p: {
+		organisationId: string;
+		roles?: OrgRole[];
+		email?: string;
+		name?: string;
+		locale?: string;
+		country?: string | null;
+	}
 ) {
 	const email = p.email ?? uniqueEmail();
 	const { id } = await createAccount(auth, {
@@ -27,7 +34,8 @@ export async function makePerson(
 		name: p.name ?? 'Test Person',
 		password: TEST_PASSWORD,
 		locale: p.locale ?? 'en',
-		timeZone: 'Europe/Prague'
+		timeZone: 'Europe/Prague',
+		country: p.country ?? null
 	});
 	for (const role of p.roles ?? ['participant']) {
 		await addMembership(db, { organisationId: p.organisationId, userId: id, role });

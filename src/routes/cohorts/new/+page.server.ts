@@ -9,6 +9,7 @@ import { COURSE_SLUGS } from '#lib/server/bootstrap/bootstrap.ts';
 import { cohortInput, fillWeeklyRhythm } from '#lib/server/cohorts/cohort-input.ts';
 import { createCohort } from '#lib/server/cohorts/create-cohort.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
+import { timeZoneChoices } from '#lib/time/zone-choices.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireFacilitator(locals: App.Locals) {
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		coFacilitators: await listCoFacilitatorCandidates(db, user.id),
 		minutes: course.pkg.sessions.map((s) => s.structure.minutes),
+		timeZones: timeZoneChoices(user.timeZone),
 		defaults: {
 			locale: locals.locale,
 			timeZone: user.timeZone,

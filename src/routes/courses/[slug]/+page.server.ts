@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	const t = c.pkg.text[c.locale];
 	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=300' });
 	return {
-		crisis: await crisisPanelHere(db, locals.locale),
+		crisis: await crisisPanelHere(db, locals.locale, locals.user),
 		slug: params.slug,
 		lang: c.locale,
 		version: c.version,

@@ -8,7 +8,8 @@ import { findUserByEmail } from '#lib/server/accounts/users.queries.ts';
 import { hashToken } from '#lib/server/security/tokens.ts';
 import { roleLabel } from '#lib/server/accounts/role-label.ts';
 import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
-import { isTimeZone } from '#lib/server/i18n/locale.ts';
+import { asLocale, isTimeZone, locales } from '#lib/server/i18n/locale.ts';
+import { timeZoneChoices } from '#lib/time/zone-choices.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 async function openInvitation(token: string) {
@@ -20,18 +21,40 @@ async function openInvitation(token: string) {
 	return { ...inv, existing: !!existing };
 }
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+/*
+ * What the new-account form starts with: the cohort's time zone (else the inviter's, else UTC)
+ * and the language the invitation was written in. Both are shown, and what is shown is saved.
+ */
+function defaults(inv: NonNullable<Awaited<ReturnType<typeof openInvitation>>>) {
+	return {
+		timeZone: inv.cohortTimeZone ?? inv.inviterTimeZone ?? 'UTC',
+		locale: asLocale(inv.locale)
+	};
+}
+
+const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const inv = await openInvitation(params.token);
 	if (!inv) return { invalid: true as const };
+	const start = defaults(inv);
 	return {
 		invalid: false as const,
 		organisation: inv.organisationName,
 		role: roleLabel(inv.role, locals.locale),
 		cohort: inv.cohortName,
-		timeZone: inv.cohortTimeZone ?? 'UTC',
+		defaults: start,
+		timeZones: timeZoneChoices(start.timeZone),
 		email: inv.email,
 		existing: inv.existing,
-		signedInAsInvitee: locals.user?.email === inv.email
+		signedInAsInvitee: !!locals.user && sameEmail(locals.user.email, inv.email),
+		/*
+		 * Someone else is signed in on this device (a shared computer, a second account):
+		 * the page says so and offers to sign out and come back here, instead of adding the
+		 * role to the wrong account or sending them to a sign-in page that bounces home.
+		 */
+		signedInAs: locals.user && !sameEmail(locals.user.email, inv.email) ? locals.user.email : null,
+		path: url.pathname
 	};
 };
 
@@ -39,7 +62,11 @@ const newAccount = z.object({
 	name: requiredText(80),
 	pronouns: optionalText(40),
 	password,
-	timeZone: z.string().max(64).refine(isTimeZone, 'error_time_zone').catch('UTC')
+	locale: z.enum(locales as unknown as [string, ...string[]], { error: 'error_locale' }),
+	timeZone: z
+		.string({ error: 'error_time_zone' })
+		.max(64, 'error_time_zone')
+		.refine(isTimeZone, 'error_time_zone')
 });
 
 export const actions: Actions = {
@@ -47,9 +74,12 @@ export const actions: Actions = {
 		const inv = await openInvitation(params.token);
 		if (!inv) return fail(410, { message: 'invite_invalid' });
 		const { db, auth, cfg } = await appContext();
+		if (locals.user && !sameEmail(locals.user.email, inv.email)) {
+			return fail(409, { message: 'invite_wrong_account' });
+		}
 		if (inv.existing) {
 			// An existing account only gains the role while signed in as itself.
-			if (locals.user?.email !== inv.email) redirect(303, `/sign-in`);
+			if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
 			const r = await acceptInvitation(db, auth, cfg, {
 				token: params.token,
 				locale: locals.locale,
@@ -65,7 +95,7 @@ export const actions: Actions = {
 			name: parsed.data.name,
 			password: parsed.data.password,
 			pronouns: parsed.data.pronouns,
-			locale: locals.locale,
+			locale: parsed.data.locale,
 			timeZone: parsed.data.timeZone
 		});
 		if (!r.ok) return fail(410, { message: 'invite_invalid' });
@@ -73,7 +103,7 @@ export const actions: Actions = {
 			body: { email: r.email, password: parsed.data.password },
 			headers: request.headers
 		});
-		setLocaleCookie(cookies, locals.locale, url.protocol === 'https:');
+		setLocaleCookie(cookies, parsed.data.locale, url.protocol === 'https:');
 		redirect(303, r.cohortId ? `/cohorts/${r.cohortId}` : '/profile');
 	}
 };

@@ -53,7 +53,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 		facilitator: a.facilitator,
 		participant: !!a.enrolmentId,
 		hasVideo: a.session.videoKind !== 'none',
-		crisis: await crisisPanelHere(db, locals.locale),
+		crisis: await crisisPanelHere(db, locals.locale, locals.user),
 		view: await liveView(db, {
 			...liveSubject(a, locals.locale),
 			enrolmentId: a.enrolmentId,

@@ -3,7 +3,8 @@ import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizz
 /*
  * Tables owned by better-auth (user, session, account, verification, rate limit).
  * Column names follow the library's model so its Drizzle adapter can use them unchanged;
- * the extra profile columns (locale, time zone, pronouns) are declared to it as additionalFields.
+ * the extra profile columns (locale, time zone, pronouns, country) are declared to it as
+ * additionalFields.
  */
 
 export const users = pgTable('users', {
@@ -15,6 +16,8 @@ export const users = pgTable('users', {
 	locale: text('locale').notNull().default('en'),
 	timeZone: text('time_zone').notNull().default('UTC'),
 	pronouns: text('pronouns'),
+	// ISO 3166-1 alpha-2, optional: which country's crisis lines the person sees.
+	country: text('country'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });

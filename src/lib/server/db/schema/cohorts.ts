@@ -71,6 +71,12 @@ export const cohortSessions = pgTable(
 		videoSecret: text('video_secret'),
 		// Calendar SEQUENCE: bumped on every date change so calendars replace the old event.
 		sequence: integer('sequence').notNull().default(0),
+		/*
+		 * When the current date was set (the cohort created, or the session last moved). A
+		 * reminder is due only if this is before its window opened: a session scheduled at
+		 * short notice gets no "in one hour" email about a date people were just told.
+		 */
+		scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull().defaultNow(),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true })
 	},
 	(t) => [

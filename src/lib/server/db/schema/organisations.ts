@@ -17,6 +17,11 @@ export const organisations = pgTable('organisations', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	slug: text('slug').notNull().unique(),
 	name: text('name').notNull(),
+	/*
+	 * ISO 3166-1 alpha-2 code of the country the organisation works in, set by an admin.
+	 * Crisis panels show its lines to everyone who has not given a country of their own.
+	 */
+	country: text('country'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 

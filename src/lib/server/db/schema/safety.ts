@@ -9,7 +9,8 @@ import { organisations } from './organisations.ts';
  * pages show that date next to the number instead of presenting it as timeless fact.
  *
  * `locale` is the language the entry's words are written in; the number itself is useful to
- * anyone in that country, so pages list every entry whatever the viewer's language.
+ * anyone in that country, so pages list every entry of the viewer's countries (their own and
+ * the organisation's, never others) whatever the viewer's language.
  */
 export const crisisResources = pgTable(
 	'crisis_resources',

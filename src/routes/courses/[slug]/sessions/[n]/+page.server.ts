@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	} = await loadSessionOr404(db, params.slug, params.n, locals.locale);
 	let start = 0;
 	return {
-		crisis: await crisisPanelHere(db, locals.locale),
+		crisis: await crisisPanelHere(db, locals.locale, locals.user),
 		slug: params.slug,
 		lang: c.locale,
 		courseTitle: c.pkg.text[c.locale].title,

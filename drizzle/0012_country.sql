@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "country" text;--> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "country" text;
