@@ -61,6 +61,52 @@ describe('validateCoursePackage rejects', () => {
 			expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/stigmatising term/);
 		}
 	});
+	it('stigmatising terms in their inflected Czech and Ukrainian forms', () => {
+		for (const [locale, phrase, form] of [
+			['cs', 'Podpora pro duševně nemocného souseda.', 'duševně nemocného'],
+			['cs', 'Skupina, kam chodí narkomani.', 'narkomani'],
+			['cs', 'Práce s duševně\nnemocnými lidmi.', 'duševně\nnemocnými'],
+			['uk', 'Послуги для психічно хворих людей.', 'психічно хворих'],
+			['uk', 'Група, куди ходять наркомани.', 'наркомани'],
+			['en', 'The man who committed suicide.', 'committed suicide']
+		]) {
+			const raw = fresh();
+			const first = session(raw).blocks[0].id;
+			text(raw, locale).blocks[first].participant += `\n\n${phrase}`;
+			const errors = validateCoursePackage(raw).errors;
+			expect(errors).toHaveLength(1);
+			expect(errors[0]).toContain(`blocks.${first}.participant: stigmatising term "${form}"`);
+		}
+	});
+	it('no stigmatising term in harmless words that share a beginning', () => {
+		for (const [locale, phrase] of [
+			['cs', 'Trpělivost je silná stránka. Psychotická zkušenost se dá popsat bez nálepek.'],
+			['uk', 'Психопатологія — розділ медицини. Це нормально, що люди втомлюються.']
+		]) {
+			const raw = fresh();
+			const first = session(raw).blocks[0].id;
+			text(raw, locale).blocks[first].participant += `\n\n${phrase}`;
+			expect(validateCoursePackage(raw).errors).toEqual([]);
+		}
+	});
+	it("a block that asks about people's own lives without a content note, on any day", () => {
+		const raw = fresh();
+		const b = session(raw, 3).blocks.find((x: Any) => x.kind === 'closing-round');
+		b.contentNote = false;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/4-care-approach\/session\.yaml: block ".*" is closing-round, which asks about people's own lives: it needs contentNote: true/
+		);
+	});
+	it('a translation marked reviewed without its reviewer and date', () => {
+		const raw = fresh();
+		text(raw, 'cs').translation.status = 'reviewed';
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/1-recovery\/cs\.yaml: translation a reviewed translation names its reviewer/
+		);
+		text(raw, 'cs').translation.reviewedBy = 'Jana Nováková';
+		text(raw, 'cs').translation.reviewedOn = '2026-03-01';
+		expect(validateCoursePackage(raw).errors).toEqual([]);
+	});
 	it('a block with a content note flag but no note, and a missing agreements block on day 1', () => {
 		const raw = fresh();
 		const b = session(raw).blocks.find((x: Any) => x.contentNote);
