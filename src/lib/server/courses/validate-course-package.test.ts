@@ -107,6 +107,49 @@ describe('validateCoursePackage rejects', () => {
 		text(raw, 'cs').translation.reviewedOn = '2026-03-01';
 		expect(validateCoursePackage(raw).errors).toEqual([]);
 	});
+	it('a glossary term rendered otherwise in a translation', () => {
+		const raw = fresh();
+		const peerRoles = text(raw, 'cs', 2).blocks['peer-roles'];
+		peerRoles.title = peerRoles.title.replace(
+			'odbornost z vlastní zkušenosti',
+			'zkušenostní expertíza'
+		);
+		const errors = validateCoursePackage(raw).errors;
+		expect(errors).toEqual([
+			'sessions/3-experiential-knowledge/cs.yaml: blocks.peer-roles.title: glossary term "experiential-expertise" is rendered otherwise — the glossary says "odbornost z vlastní zkušenosti"',
+			'sessions/3-experiential-knowledge/cs.yaml: blocks.peer-roles.title: "expertíza" is not the glossary rendering of "experiential-expertise" — use "odbornost z vlastní zkušenosti"'
+		]);
+	});
+	it('a rendering the glossary rules out, in any inflected form', () => {
+		const raw = fresh();
+		const wellbeing = text(raw, 'uk').blocks['recovery-and-wellbeing'];
+		wellbeing.activity.prompt = 'Що допомагає вашому добробуту у звичайний день?';
+		const errors = validateCoursePackage(raw).errors.join('\n');
+		expect(errors).toMatch(
+			/1-recovery\/uk\.yaml: blocks\.recovery-and-wellbeing\.activity\.prompt: glossary term "wellbeing" is rendered otherwise/
+		);
+		expect(errors).toMatch(/"добробуту" is not the glossary rendering of "wellbeing"/);
+	});
+	it('a claim marked unverified in one language but not in the others', () => {
+		const raw = fresh();
+		const walk = text(raw, 'cs', 3).blocks['walk-the-steps'];
+		walk.participant = walk.participant.replace(' (neověřeno)', '');
+		text(raw, 'en', 1).blocks['recovery-in-community'].participant +=
+			'\n\nSome say a garden heals (unverified).';
+		expect(validateCoursePackage(raw).errors).toEqual([
+			'sessions/2-community/cs.yaml: blocks.recovery-in-community.participant: 0 claim(s) marked (neověřeno), the source marks 1 (unverified)',
+			'sessions/2-community/uk.yaml: blocks.recovery-in-community.participant: 0 claim(s) marked (не перевірено), the source marks 1 (unverified)',
+			'sessions/4-care-approach/cs.yaml: blocks.walk-the-steps.participant: 0 claim(s) marked (neověřeno), the source marks 1 (unverified)'
+		]);
+	});
+	it('a glossary term without a rendering for every translation', () => {
+		const raw = fresh();
+		const terms = (raw.glossary as Any).terms;
+		delete terms.find((t: Any) => t.id === 'presence').uk;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/glossary\.yaml: term "presence" has no uk rendering/
+		);
+	});
 	it('a block with a content note flag but no note, and a missing agreements block on day 1', () => {
 		const raw = fresh();
 		const b = session(raw).blocks.find((x: Any) => x.contentNote);
