@@ -30,6 +30,14 @@ describe('validateCoursePackage rejects', () => {
 		b.activity.passable = false;
 		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/must be passable/);
 	});
+	it('a breakout block without time to brief, open and close the rooms', () => {
+		const raw = fresh();
+		const pairs = session(raw).blocks.find((x: Any) => x.activity?.type === 'breakout');
+		pairs.activity.minutes = pairs.minutes - 1;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/block "strengths-pairs": the block leaves 1 minutes around its 17-minute breakout; it needs 6/
+		);
+	});
 	it('an interactive block without an activity definition', () => {
 		const raw = fresh();
 		const b = session(raw).blocks.find((x: Any) => x.kind === 'closing-round');

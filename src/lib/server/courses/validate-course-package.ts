@@ -42,6 +42,13 @@ export type Validation = {
 	pkg?: CoursePackage;
 };
 
+/**
+ * Minutes a breakout block needs besides the breakout itself: a 2-minute briefing, and 2 each
+ * to open and close the rooms, since people join and return at different speeds on a video
+ * platform.
+ */
+const BREAKOUT_OVERHEAD_MINUTES = 6;
+
 const words = (s: string | undefined) => (s ? s.split(/\s+/).filter(Boolean).length : 0);
 
 function issues(where: string, e: z.ZodError) {
@@ -162,6 +169,13 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			}
 			if (b.activity?.type === 'breakout' && b.activity.minutes > b.minutes) {
 				errors.push(`${at}: the breakout is longer than the block`);
+			} else if (
+				b.activity?.type === 'breakout' &&
+				b.minutes - b.activity.minutes < BREAKOUT_OVERHEAD_MINUTES
+			) {
+				errors.push(
+					`${at}: the block leaves ${b.minutes - b.activity.minutes} minutes around its ${b.activity.minutes}-minute breakout; it needs ${BREAKOUT_OVERHEAD_MINUTES} (a briefing, and 2–3 minutes each to open and close the rooms)`
+				);
 			}
 			if (b.activity?.type === 'check-in' && b.activity.mode === 'scale' && !b.activity.scaleMax) {
 				errors.push(`${at}: a scale check-in needs scaleMax`);
