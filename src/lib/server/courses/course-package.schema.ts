@@ -22,6 +22,19 @@ export const INTERACTIVE_KINDS = new Set([
 	'closing-round'
 ]);
 
+/**
+ * Kinds that ask people about their own life, feelings or situation on every day of a course,
+ * so each such block carries a content note (the same kinds get one on every day).
+ */
+export const PERSONAL_KINDS = new Set([
+	'check-in',
+	'reflection',
+	'pair-exercise',
+	'group-exercise',
+	'closing-round',
+	'between-session-task'
+]);
+
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case');
 const passable = z.boolean();
 
@@ -94,10 +107,22 @@ export const courseSchema = z.object({
 });
 export type CourseStructure = z.infer<typeof courseSchema>;
 
-const translation = z
-	.object({ status: z.enum(['draft', 'reviewed']), sourceHash: z.string().min(6) })
-	.optional();
 const text = z.string().trim().min(1);
+/**
+ * A translated file's header. A native reviewer who has read the whole file against its
+ * source sets status "reviewed" with their name and the date (content/README.md).
+ */
+const translation = z
+	.object({
+		status: z.enum(['draft', 'reviewed']),
+		sourceHash: z.string().min(6),
+		reviewedBy: text.optional(),
+		reviewedOn: z.iso.date().optional()
+	})
+	.refine((t) => t.status !== 'reviewed' || (t.reviewedBy && t.reviewedOn), {
+		message: 'a reviewed translation names its reviewer (reviewedBy) and date (reviewedOn)'
+	})
+	.optional();
 
 export const blockTextSchema = z.object({
 	title: text,
@@ -139,3 +164,30 @@ export const courseTextSchema = z.object({
 	topics: z.array(text).min(1)
 });
 export type CourseText = z.infer<typeof courseTextSchema>;
+
+const glossaryRendering = z.object({
+	use: text,
+	match: z.array(text).min(1),
+	avoid: z.array(text).default([])
+});
+export type GlossaryRendering = z.infer<typeof glossaryRendering>;
+
+/**
+ * A course's glossary (glossary.yaml beside course.yaml): how each translation renders the key
+ * terms of the source, and how each language marks a claim as unverified.
+ */
+export const glossarySchema = z.object({
+	unverified: z.record(z.string(), text),
+	terms: z.array(
+		z
+			.object({ id, source: z.array(text).min(1), note: text.optional() })
+			.catchall(glossaryRendering)
+			.transform(({ id, source, note, ...renderings }) => ({
+				id,
+				source,
+				note,
+				renderings: renderings as Record<string, GlossaryRendering>
+			}))
+	)
+});
+export type Glossary = z.infer<typeof glossarySchema>;

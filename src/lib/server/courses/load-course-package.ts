@@ -11,6 +11,8 @@ export type RawPackage = {
 	sourceHashes: Record<string, string>;
 	sessions: { folder: string; structure: unknown; text: Record<string, unknown> }[];
 	terms: Record<string, string[]>;
+	/** glossary.yaml of the course, when it has one. */
+	glossary?: unknown;
 	/** Problems met while reading (missing files, YAML syntax). */
 	readErrors: string[];
 };
@@ -56,7 +58,9 @@ export function loadCoursePackage(slug: string, root = CONTENT_ROOT): RawPackage
 		return { folder, structure: read(join(sdir, 'session.yaml')), text };
 	});
 	const terms = (read(join(root, 'stigmatising-terms.yaml')) ?? {}) as Record<string, string[]>;
-	return { course, courseText, sourceHashes, sessions, terms, readErrors };
+	const glossaryPath = join(dir, 'glossary.yaml');
+	const glossary = existsSync(glossaryPath) ? read(glossaryPath) : undefined;
+	return { course, courseText, sourceHashes, sessions, terms, glossary, readErrors };
 }
 
 /** sha256 of every file of the package (paths and bytes) and of the term list, without parsing. */

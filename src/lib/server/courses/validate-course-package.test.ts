@@ -30,6 +30,14 @@ describe('validateCoursePackage rejects', () => {
 		b.activity.passable = false;
 		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/must be passable/);
 	});
+	it('a breakout block without time to brief, open and close the rooms', () => {
+		const raw = fresh();
+		const pairs = session(raw).blocks.find((x: Any) => x.activity?.type === 'breakout');
+		pairs.activity.minutes = pairs.minutes - 1;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/block "strengths-pairs": the block leaves 1 minutes around its 17-minute breakout; it needs 6/
+		);
+	});
 	it('an interactive block without an activity definition', () => {
 		const raw = fresh();
 		const b = session(raw).blocks.find((x: Any) => x.kind === 'closing-round');
@@ -60,6 +68,95 @@ describe('validateCoursePackage rejects', () => {
 			text(raw, locale).blocks[first].participant += `\n\n${phrase}`;
 			expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/stigmatising term/);
 		}
+	});
+	it('stigmatising terms in their inflected Czech and Ukrainian forms', () => {
+		for (const [locale, phrase, form] of [
+			['cs', 'Podpora pro duševně nemocného souseda.', 'duševně nemocného'],
+			['cs', 'Skupina, kam chodí narkomani.', 'narkomani'],
+			['cs', 'Práce s duševně\nnemocnými lidmi.', 'duševně\nnemocnými'],
+			['uk', 'Послуги для психічно хворих людей.', 'психічно хворих'],
+			['uk', 'Група, куди ходять наркомани.', 'наркомани'],
+			['en', 'The man who committed suicide.', 'committed suicide']
+		]) {
+			const raw = fresh();
+			const first = session(raw).blocks[0].id;
+			text(raw, locale).blocks[first].participant += `\n\n${phrase}`;
+			const errors = validateCoursePackage(raw).errors;
+			expect(errors).toHaveLength(1);
+			expect(errors[0]).toContain(`blocks.${first}.participant: stigmatising term "${form}"`);
+		}
+	});
+	it('no stigmatising term in harmless words that share a beginning', () => {
+		for (const [locale, phrase] of [
+			['cs', 'Trpělivost je silná stránka. Psychotická zkušenost se dá popsat bez nálepek.'],
+			['uk', 'Психопатологія — розділ медицини. Це нормально, що люди втомлюються.']
+		]) {
+			const raw = fresh();
+			const first = session(raw).blocks[0].id;
+			text(raw, locale).blocks[first].participant += `\n\n${phrase}`;
+			expect(validateCoursePackage(raw).errors).toEqual([]);
+		}
+	});
+	it("a block that asks about people's own lives without a content note, on any day", () => {
+		const raw = fresh();
+		const b = session(raw, 3).blocks.find((x: Any) => x.kind === 'closing-round');
+		b.contentNote = false;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/4-care-approach\/session\.yaml: block ".*" is closing-round, which asks about people's own lives: it needs contentNote: true/
+		);
+	});
+	it('a translation marked reviewed without its reviewer and date', () => {
+		const raw = fresh();
+		text(raw, 'cs').translation.status = 'reviewed';
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/1-recovery\/cs\.yaml: translation a reviewed translation names its reviewer/
+		);
+		text(raw, 'cs').translation.reviewedBy = 'Jana Nováková';
+		text(raw, 'cs').translation.reviewedOn = '2026-03-01';
+		expect(validateCoursePackage(raw).errors).toEqual([]);
+	});
+	it('a glossary term rendered otherwise in a translation', () => {
+		const raw = fresh();
+		const peerRoles = text(raw, 'cs', 2).blocks['peer-roles'];
+		peerRoles.title = peerRoles.title.replace(
+			'odbornost z vlastní zkušenosti',
+			'zkušenostní expertíza'
+		);
+		const errors = validateCoursePackage(raw).errors;
+		expect(errors).toEqual([
+			'sessions/3-experiential-knowledge/cs.yaml: blocks.peer-roles.title: glossary term "experiential-expertise" is rendered otherwise — the glossary says "odbornost z vlastní zkušenosti"',
+			'sessions/3-experiential-knowledge/cs.yaml: blocks.peer-roles.title: "expertíza" is not the glossary rendering of "experiential-expertise" — use "odbornost z vlastní zkušenosti"'
+		]);
+	});
+	it('a rendering the glossary rules out, in any inflected form', () => {
+		const raw = fresh();
+		const wellbeing = text(raw, 'uk').blocks['recovery-and-wellbeing'];
+		wellbeing.activity.prompt = 'Що допомагає вашому добробуту у звичайний день?';
+		const errors = validateCoursePackage(raw).errors.join('\n');
+		expect(errors).toMatch(
+			/1-recovery\/uk\.yaml: blocks\.recovery-and-wellbeing\.activity\.prompt: glossary term "wellbeing" is rendered otherwise/
+		);
+		expect(errors).toMatch(/"добробуту" is not the glossary rendering of "wellbeing"/);
+	});
+	it('a claim marked unverified in one language but not in the others', () => {
+		const raw = fresh();
+		const walk = text(raw, 'cs', 3).blocks['walk-the-steps'];
+		walk.participant = walk.participant.replace(' (neověřeno)', '');
+		text(raw, 'en', 1).blocks['recovery-in-community'].participant +=
+			'\n\nSome say a garden heals (unverified).';
+		expect(validateCoursePackage(raw).errors).toEqual([
+			'sessions/2-community/cs.yaml: blocks.recovery-in-community.participant: 0 claim(s) marked (neověřeno), the source marks 1 (unverified)',
+			'sessions/2-community/uk.yaml: blocks.recovery-in-community.participant: 0 claim(s) marked (не перевірено), the source marks 1 (unverified)',
+			'sessions/4-care-approach/cs.yaml: blocks.walk-the-steps.participant: 0 claim(s) marked (neověřeno), the source marks 1 (unverified)'
+		]);
+	});
+	it('a glossary term without a rendering for every translation', () => {
+		const raw = fresh();
+		const terms = (raw.glossary as Any).terms;
+		delete terms.find((t: Any) => t.id === 'presence').uk;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/glossary\.yaml: term "presence" has no uk rendering/
+		);
 	});
 	it('a block with a content note flag but no note, and a missing agreements block on day 1', () => {
 		const raw = fresh();

@@ -1,12 +1,16 @@
 import type { z } from 'zod';
+import { checkStigmatisingTerms, checkTranslationAgainstSource } from './course-language.ts';
 import {
 	courseSchema,
 	courseTextSchema,
+	glossarySchema,
 	INTERACTIVE_KINDS,
+	PERSONAL_KINDS,
 	sessionSchema,
 	sessionTextSchema,
 	type CourseStructure,
 	type CourseText,
+	type Glossary,
 	type SessionStructure,
 	type SessionText
 } from './course-package.schema.ts';
@@ -38,28 +42,24 @@ export type Validation = {
 	pkg?: CoursePackage;
 };
 
+/**
+ * Minutes a breakout block needs besides the breakout itself: a 2-minute briefing, and 2 each
+ * to open and close the rooms, since people join and return at different speeds on a video
+ * platform.
+ */
+const BREAKOUT_OVERHEAD_MINUTES = 6;
+
 const words = (s: string | undefined) => (s ? s.split(/\s+/).filter(Boolean).length : 0);
 
 function issues(where: string, e: z.ZodError) {
 	return e.issues.map((i) => `${where}: ${i.path.join('.') || '(root)'} ${i.message}`);
 }
 
-function escapeRe(s: string) {
-	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Every string inside a value, for the language check. */
-function strings(v: unknown, out: string[] = []): string[] {
-	if (typeof v === 'string') out.push(v);
-	else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-	else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
-	return out;
-}
-
 /**
  * Checks a course package against the rules a course author must meet: structure, agendas
  * that add up, a facilitator guide and activity for every block that needs one, passable
- * activities, content notes, person-first language, and complete translations.
+ * activities, content notes, person-first language (inflected forms included), complete
+ * translations that follow the glossary and mark the same claims unverified as the source.
  * Outdated translations (English changed since) are warnings, so authors can ship a fix in
  * English before translators catch up; everything else is an error.
  */
@@ -77,23 +77,27 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 		errors.push('course.yaml: the first literature entry must be the primary text');
 	}
 
-	const termPatterns = Object.fromEntries(
-		Object.entries(raw.terms).map(([l, list]) => [
-			l,
-			(list ?? []).map((t) => ({
-				term: t,
-				re: new RegExp(`(^|[^\\p{L}])${escapeRe(t)}($|[^\\p{L}])`, 'iu')
-			}))
-		])
-	);
+	let glossary: Glossary | undefined;
+	if (raw.glossary !== undefined) {
+		const g = glossarySchema.safeParse(raw.glossary);
+		if (g.success) glossary = g.data;
+		else errors.push(...issues('glossary.yaml', g.error));
+	}
 	const checkLanguage = (where: string, locale: string, value: unknown) => {
-		for (const s of strings(value)) {
-			for (const { term, re } of termPatterns[locale] ?? []) {
-				if (re.test(s)) {
-					errors.push(`${where}: stigmatising term "${term}" — use person-first wording`);
-				}
-			}
-		}
+		errors.push(...checkStigmatisingTerms(where, raw.terms[locale] ?? [], value));
+	};
+	const checkAgainstSource = (where: string, locale: string, source: unknown, value: unknown) => {
+		if (!glossary || locale === c.sourceLocale || source === undefined) return;
+		errors.push(
+			...checkTranslationAgainstSource({
+				where,
+				glossary,
+				sourceLocale: c.sourceLocale,
+				locale,
+				source,
+				translation: value
+			})
+		);
 	};
 	const checkTranslation = (
 		where: string,
@@ -129,8 +133,11 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			errors.push(`${where}: topics must list one topic per session`);
 		}
 		checkTranslation(where, l, parsed.data, raw.sourceHashes.course);
-		checkLanguage(where, l, { ...parsed.data, translation: undefined });
+		checkLanguage(where, l, parsed.data);
 		text[l] = parsed.data;
+	}
+	for (const l of c.locales) {
+		if (text[l]) checkAgainstSource(`course.${l}.yaml`, l, text[c.sourceLocale], text[l]);
 	}
 
 	const sessions: CoursePackage['sessions'] = [];
@@ -162,9 +169,21 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			}
 			if (b.activity?.type === 'breakout' && b.activity.minutes > b.minutes) {
 				errors.push(`${at}: the breakout is longer than the block`);
+			} else if (
+				b.activity?.type === 'breakout' &&
+				b.minutes - b.activity.minutes < BREAKOUT_OVERHEAD_MINUTES
+			) {
+				errors.push(
+					`${at}: the block leaves ${b.minutes - b.activity.minutes} minutes around its ${b.activity.minutes}-minute breakout; it needs ${BREAKOUT_OVERHEAD_MINUTES} (a briefing, and 2–3 minutes each to open and close the rooms)`
+				);
 			}
 			if (b.activity?.type === 'check-in' && b.activity.mode === 'scale' && !b.activity.scaleMax) {
 				errors.push(`${at}: a scale check-in needs scaleMax`);
+			}
+			if (PERSONAL_KINDS.has(b.kind) && !b.contentNote) {
+				errors.push(
+					`${at} is ${b.kind}, which asks about people's own lives: it needs contentNote: true`
+				);
 			}
 		}
 		if (st.number === 1) {
@@ -199,7 +218,7 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			}
 			const t = tp.data;
 			const status = checkTranslation(twhere, l, t, raw.sourceHashes[s.folder]);
-			checkLanguage(twhere, l, { ...t, translation: undefined });
+			checkLanguage(twhere, l, t);
 			let participantWords =
 				words(t.whatToExpect) +
 				words(t.between.reading) +
@@ -257,6 +276,16 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 				outdated: l !== c.sourceLocale && declared !== hashed
 			});
 			sessionText[l] = t;
+		}
+		for (const l of c.locales) {
+			if (sessionText[l]) {
+				checkAgainstSource(
+					`sessions/${s.folder}/${l}.yaml`,
+					l,
+					sessionText[c.sourceLocale],
+					sessionText[l]
+				);
+			}
 		}
 		sessions.push({ folder: s.folder, structure: st, text: sessionText });
 	}
