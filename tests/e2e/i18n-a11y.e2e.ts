@@ -83,6 +83,13 @@ for (const l of LOCALES) {
 			await expect(page.locator('html')).toHaveAttribute('lang', l.code);
 			await expectAccessible(page);
 		}
+		// On a phone the people table scrolls sideways; keyboard users can reach and scroll it.
+		await page.setViewportSize({ width: 375, height: 800 });
+		await page.goto('/admin/people');
+		const members = page.getByRole('region').filter({ has: page.getByRole('table') });
+		await expect(members.last()).toHaveAttribute('tabindex', '0');
+		await expectAccessible(page);
+		await page.setViewportSize({ width: 1280, height: 720 });
 		// A form with errors is accessible too.
 		await page.goto('/profile');
 		await page.locator('#field-name').fill('');
