@@ -33,6 +33,7 @@ test('facilitator on instance A, participants on instance B', async ({ browser, 
 	await page.getByRole('button', { name: 'Create the group' }).click();
 	const join = (await page.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
 	const joinOnB = join.replace(INSTANCE_A, INSTANCE_B);
+	const group = new URL(page.url()).pathname.replace(/\/manage$/, '');
 
 	const participants = [];
 	for (const email of ['mira@example.org', 'robin@example.org', 'taras@example.org']) {
@@ -87,5 +88,33 @@ test('facilitator on instance A, participants on instance B', async ({ browser, 
 		timeout: 10_000
 	});
 	await expectAccessible(participants[2].p);
+
+	// Taras's event stream is open on B; he gives his place back on A. The stream on B ends
+	// at once: the change of place crosses instances through PostgreSQL NOTIFY.
+	const taras = participants[2];
+	const cookie = (await taras.ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+	const res = await fetch(`${INSTANCE_B}${live}/events`, {
+		headers: { cookie, accept: 'text/event-stream' }
+	});
+	expect(res.status).toBe(200);
+	const reader = res.body!.getReader();
+	expect(new TextDecoder().decode((await reader.read()).value)).toContain('retry:');
+	await taras.p.goto(`${INSTANCE_A}${group}`);
+	await taras.p.getByText('Give my place back…').click();
+	await taras.p.getByRole('button', { name: 'Yes, leave the group' }).click();
+	await expect(taras.p).toHaveURL(/\/cohorts\?left=1/);
+	const ended = await Promise.race([
+		(async () => {
+			for (;;) if ((await reader.read()).done) return true;
+		})(),
+		new Promise((r) => setTimeout(() => r(false), 5_000))
+	]);
+	expect(ended).toBe(true);
+	// And it does not come back: the live page on B is closed to him now.
+	const again = await fetch(`${INSTANCE_B}${live}/events`, {
+		headers: { cookie, accept: 'text/event-stream' },
+		redirect: 'manual'
+	});
+	expect(again.status).toBe(404);
 	for (const { ctx } of participants) await ctx.close();
 });
