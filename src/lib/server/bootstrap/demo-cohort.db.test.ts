@@ -105,6 +105,10 @@ describe('the demo group in progress', () => {
 		}
 		expect(joinWindow(d1, SEEDED_AT)).toBe('over');
 		expect(joinWindow(d3, SEEDED_AT)).toBe('early');
+		// What the README promises a week later: Day 2 is over and Day 3 is the one to join.
+		const weekLater = new Date(SEEDED_AT.getTime() + 7 * DAY);
+		expect(joinWindow(d2, weekLater)).toBe('over');
+		expect(joinWindow(d3, new Date(d3.startsAt.getTime() - 10 * MIN))).toBe('open');
 		// Dates set at seeding: no "in one hour" reminder for a Day 2 people never waited for.
 		for (const s of sessions) expect(s.scheduledAt.getTime()).toBe(SEEDED_AT.getTime());
 
