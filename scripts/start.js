@@ -85,8 +85,19 @@ server.listen(port, host, () => {
 			`  Other demo people: dana@, sam@ (facilitators; Sam is a peer trainer), jana@, olena@, petr@, mira@, taras@, robin@example.org — same password.`
 		);
 		console.log(
-			`  Sign-in links and invitations land in the outbox: ${url}/admin/outbox (as the admin).\n`
+			`  Sign-in links and invitations land in the outbox: ${url}/admin/outbox (as the admin).`
 		);
+		if (info.demo.roomOpenUntil) {
+			const until = new Date(info.demo.roomOpenUntil).toLocaleTimeString('en-GB', {
+				hour: '2-digit',
+				minute: '2-digit',
+				timeZoneName: 'short'
+			});
+			console.log(
+				`  Live room: session 2 of "Demo group: the course in progress" is open until ${until}. Sign in as sam@ (facilitator) and, in a private window, mira@ (participant); see README, "Trying the live room".`
+			);
+		}
+		console.log('');
 	}
 });
 

@@ -98,15 +98,21 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 	}
 ];
 
-/** Seeds the demo organisation's people. Only called on an empty database outside production. */
+/**
+ * Seeds the demo organisation's people and returns their user ids by email. Only called on
+ * an empty database outside production.
+ */
 export async function seedDemo(db: Db, auth: Auth, organisationId: string) {
 	// Everyone in the demo shares one password: hash it once (each hash takes a noticeable
 	// fraction of a second on purpose, and the first start should be quick).
 	const passwordHash = await (await auth.$context).password.hash(DEMO_PASSWORD);
+	const ids = new Map<string, string>();
 	for (const p of DEMO_PEOPLE) {
 		const { id } = await createAccount(auth, { ...p, password: DEMO_PASSWORD, passwordHash });
 		for (const role of p.roles) {
 			await addMembership(db, { organisationId, userId: id, role, peerTrainer: p.peerTrainer });
 		}
+		ids.set(p.email, id);
 	}
+	return ids;
 }

@@ -58,11 +58,11 @@ export async function facilitate(
 	const blocks = input.structure.blocks;
 	const a = input.action;
 	return commitLiveEvents(db, input.announce, async (tx, events) => {
-		const state = await lockState(tx, input.sessionId);
+		const state = await lockState(tx, input.sessionId, now);
 		const block = blocks[state.blockIndex];
 		const activity: LiveActivityState | null = state.activity ?? null;
 		const emitState = async (patch: Parameters<typeof upsertLiveState>[2]) => {
-			const row = await upsertLiveState(tx, input.sessionId, patch);
+			const row = await upsertLiveState(tx, input.sessionId, { ...patch, updatedAt: now });
 			events.record(input.sessionId, { kind: 'state', payload: publicState(row) });
 		};
 		const openActivity = (): LiveActivityState => ({

@@ -28,8 +28,12 @@ export async function findLiveState(q: Q, sessionId: string) {
 	return row;
 }
 
-export async function lockState(tx: Tx, sessionId: string) {
-	await tx.insert(liveState).values({ cohortSessionId: sessionId }).onConflictDoNothing();
+/** The session's state row, locked for update; the first action creates it, begun at `now`. */
+export async function lockState(tx: Tx, sessionId: string, now: Date) {
+	await tx
+		.insert(liveState)
+		.values({ cohortSessionId: sessionId, startedAt: now, blockStartedAt: now, updatedAt: now })
+		.onConflictDoNothing();
 	const [row] = await tx
 		.select()
 		.from(liveState)
@@ -45,7 +49,7 @@ export async function upsertLiveState(
 ) {
 	const [row] = await tx
 		.update(liveState)
-		.set({ ...patch, updatedAt: new Date() })
+		.set({ updatedAt: new Date(), ...patch })
 		.where(eq(liveState.cohortSessionId, sessionId))
 		.returning();
 	return row;
