@@ -59,6 +59,25 @@ export function listAnswers(q: Q, sessionId: string, blockId: string) {
 		.orderBy(asc(liveAnswers.createdAt));
 }
 
+/**
+ * One person's answers to a session that they kept to themselves ("only you can read it"):
+ * not shared with the group, not a pass, oldest first.
+ */
+export function listKeptAnswers(q: Q, sessionId: string, enrolmentId: string) {
+	return q
+		.select({ blockId: liveAnswers.blockId, payload: liveAnswers.payload })
+		.from(liveAnswers)
+		.where(
+			and(
+				eq(liveAnswers.cohortSessionId, sessionId),
+				eq(liveAnswers.enrolmentId, enrolmentId),
+				eq(liveAnswers.shared, false),
+				eq(liveAnswers.passed, false)
+			)
+		)
+		.orderBy(asc(liveAnswers.createdAt));
+}
+
 export async function markAnswerHidden(q: Q, sessionId: string, id: string, by: string) {
 	const rows = await q
 		.update(liveAnswers)
