@@ -333,3 +333,44 @@ test('the three live views have no axe violations in Czech and Ukrainian, on a p
 	}
 	await p.ctx.close();
 });
+
+test('the console and the projector load one small script and no framework, within the 35 KB budget', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signInWithPassword(page, 'sam@example.org');
+	const joinUrl = await createSoonCohort(page, `Weight group ${Date.now()}`);
+	const p = await participant(browser, 'mira@example.org', joinUrl);
+	const live = new URL(p.page.url()).pathname;
+	const signedIn = await page.context().storageState();
+	for (const path of [`${live}/console`, `${live}/projector`]) {
+		// A first visit: a fresh browser profile, nothing cached.
+		const ctx = await browser.newContext({ storageState: signedIn });
+		const first = await ctx.newPage();
+		const scripts: { url: string; bytes: Promise<number> }[] = [];
+		first.on('response', (r) => {
+			if (r.request().resourceType() !== 'script') return;
+			scripts.push({
+				url: r.url(),
+				bytes: r
+					.request()
+					.sizes()
+					.then((s) => s.responseBodySize)
+			});
+		});
+		// The page is live once its script follows the event stream.
+		const following = first.waitForRequest((r) => r.url().includes(`${live}/events`));
+		await first.goto(path);
+		await following;
+		const sizes = await Promise.all(scripts.map((s) => s.bytes));
+		const total = sizes.reduce((a, b) => a + b, 0);
+		expect(
+			scripts.map((s) => new URL(s.url).pathname),
+			`${path} loads the framework's client runtime`
+		).not.toContainEqual(expect.stringContaining('/_app/immutable/entry/'));
+		expect(total, `${path}: compressed JavaScript, budget 35 KB`).toBeLessThan(35 * 1024);
+		await ctx.close();
+	}
+	await p.ctx.close();
+});

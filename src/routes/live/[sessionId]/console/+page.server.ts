@@ -14,7 +14,7 @@ import { facilitate, type FacilitatorAction } from '#lib/server/live/facilitate.
 import { announce } from '#lib/server/live/announce.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const csr = true;
+export const csr = false;
 
 async function requireFacilitator(locals: App.Locals, sessionId: string) {
 	const { db } = await appContext();

@@ -5,7 +5,7 @@ import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import type { PageServerLoad } from './$types';
 
-export const csr = true;
+export const csr = false;
 
 /* For a facilitator to share into the video call: the prompt, the timer, revealed results only. */
 export const load: PageServerLoad = async ({ params, locals }) => {
