@@ -47,6 +47,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 		audioFirst: audioFirst(cookies),
 		video: embed ? { ...embed, name } : null,
 		sessionId: a.session.id,
+		timeZone: a.user.timeZone,
 		cohortId: a.ctx.cohort.id,
 		cohortName: a.ctx.cohort.name,
 		number: a.session.number,

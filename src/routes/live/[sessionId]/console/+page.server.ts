@@ -42,6 +42,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	});
 	return {
 		sessionId: a.session.id,
+		timeZone: a.user.timeZone,
 		cohortName: a.ctx.cohort.name,
 		number: a.session.number,
 		view,

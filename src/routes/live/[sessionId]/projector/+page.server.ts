@@ -18,5 +18,5 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		// The projector shows what participants see: results only once revealed.
 		facilitator: false
 	});
-	return { sessionId: a.session.id, number: a.session.number, view };
+	return { sessionId: a.session.id, number: a.session.number, timeZone: a.user.timeZone, view };
 };
