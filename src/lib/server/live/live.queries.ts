@@ -28,6 +28,16 @@ export async function findLiveState(q: Q, sessionId: string) {
 	return row;
 }
 
+/** Begins a session: its state row, at the first part. False when it had begun already. */
+export async function insertLiveState(tx: Tx, sessionId: string, now: Date) {
+	const rows = await tx
+		.insert(liveState)
+		.values({ cohortSessionId: sessionId, blockIndex: 0, blockStartedAt: now, startedAt: now })
+		.onConflictDoNothing()
+		.returning({ id: liveState.cohortSessionId });
+	return rows.length === 1;
+}
+
 export async function lockState(tx: Tx, sessionId: string) {
 	await tx.insert(liveState).values({ cohortSessionId: sessionId }).onConflictDoNothing();
 	const [row] = await tx
