@@ -2,11 +2,11 @@ import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
-import { liveRoomScript } from './scripts/live-room-script.ts';
+import { pageScripts } from './scripts/page-scripts.ts';
 
 export default defineConfig({
 	plugins: [
-		liveRoomScript(),
+		pageScripts(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',

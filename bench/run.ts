@@ -18,10 +18,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
-import { assertServerStopped } from './lib/embedded.ts';
+import { assertServerStopped, withEmbeddedServer } from './lib/embedded.ts';
 import { get, load, percentile } from './lib/http.ts';
 import { emit, note, noteLoad, round, sleep } from './lib/log.ts';
 import { pageWeight } from './lib/page-weight.ts';
+import { BENCH_SECRET, seedLive } from './lib/live-seed.ts';
 import {
 	childEnv,
 	cleanUpOnSignalsAndExit,
@@ -87,7 +88,12 @@ async function part(name: string, fn: () => Promise<void>): Promise<void> {
 }
 
 /** Starts the built app on `target`: no DATABASE_URL for the embedded engine, only DATA_DIR. */
-function startTrellis(name: string, port: number, target: Target): Server {
+function startTrellis(
+	name: string,
+	port: number,
+	target: Target,
+	env: Record<string, string> = {}
+): Server {
 	return spawnServer({
 		name,
 		port,
@@ -98,7 +104,8 @@ function startTrellis(name: string, port: number, target: Target): Server {
 			PORT: String(port),
 			...(target.db === 'embedded' ? { DATA_DIR: target.dataDir } : { DATABASE_URL: target.url }),
 			LOG_LEVEL: 'warn',
-			DEMO_SEED: 'auto'
+			DEMO_SEED: 'auto',
+			...env
 		})
 	});
 }
@@ -162,25 +169,7 @@ async function benchPages(): Promise<void> {
 				`${path}: html ${w.htmlBytesBr} B, ${w.assets.length} assets: ` +
 					w.assets.map((a) => `${a.path} ${a.bytesBr} B (${a.source})`).join(', ')
 			);
-			emit({
-				bench: 'pages',
-				figure: `${prefix}_total_bytes_br`,
-				value: w.totalBytesBr,
-				unit: 'bytes'
-			});
-			emit({ bench: 'pages', figure: `${prefix}_js_bytes_br`, value: w.jsBytesBr, unit: 'bytes' });
-			emit({
-				bench: 'pages',
-				figure: `${prefix}_html_bytes_br`,
-				value: w.htmlBytesBr,
-				unit: 'bytes'
-			});
-			emit({
-				bench: 'pages',
-				figure: `${prefix}_html_bytes_wire`,
-				value: w.htmlBytesWire,
-				unit: 'bytes'
-			});
+			emitWeight(prefix, w);
 		}
 	} finally {
 		try {
@@ -188,6 +177,67 @@ async function benchPages(): Promise<void> {
 		} finally {
 			removeTempDir(dir);
 		}
+	}
+}
+
+/** Emits a page's four weight figures under `prefix`. */
+function emitWeight(prefix: string, w: Awaited<ReturnType<typeof pageWeight>>): void {
+	emit({
+		bench: 'pages',
+		figure: `${prefix}_total_bytes_br`,
+		value: w.totalBytesBr,
+		unit: 'bytes'
+	});
+	emit({ bench: 'pages', figure: `${prefix}_js_bytes_br`, value: w.jsBytesBr, unit: 'bytes' });
+	emit({ bench: 'pages', figure: `${prefix}_html_bytes_br`, value: w.htmlBytesBr, unit: 'bytes' });
+	emit({
+		bench: 'pages',
+		figure: `${prefix}_html_bytes_wire`,
+		value: w.htmlBytesWire,
+		unit: 'bytes'
+	});
+}
+
+/**
+ * The live room's three pages during a session, as each person's browser loads them on a
+ * first visit: the facilitators' console and projector, and a participant's page. A session
+ * under way with 18 participants (the live benchmark's seed), signed in by cookie.
+ */
+async function benchLivePages(): Promise<void> {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const dir = makeDataDir('trellis-bench-live-pages-');
+	const target: Target = { db: 'embedded', dataDir: dir };
+	try {
+		const seed = await withEmbeddedServer(dir, (url) =>
+			seedLive(url, origin, 1, { slug: 'pages' })
+		);
+		const server = startTrellis('trellis live pages', port, target, {
+			NODE_ENV: 'development',
+			APP_ORIGIN: origin,
+			AUTH_SECRET: BENCH_SECRET,
+			DEMO_SEED: 'off'
+		});
+		try {
+			await timeToFirstResponse(server, '/healthz');
+			const session = seed.sessionIds[0];
+			for (const [prefix, path, cookie] of [
+				['live_console', `/live/${session}/console`, seed.lead],
+				['live_projector', `/live/${session}/projector`, seed.lead],
+				['live_participant', `/live/${session}`, seed.participants[0].cookie]
+			] as const) {
+				const w = await pageWeight(origin, path, CLIENT_DIR, { cookie });
+				note(
+					`${prefix}: html ${w.htmlBytesBr} B, ${w.assets.length} assets: ` +
+						w.assets.map((a) => `${a.path} ${a.bytesBr} B (${a.source})`).join(', ')
+				);
+				emitWeight(prefix, w);
+			}
+		} finally {
+			await stopTrellis(server, target);
+		}
+	} finally {
+		removeTempDir(dir);
 	}
 }
 
@@ -437,6 +487,7 @@ async function main(): Promise<void> {
 	noteLoad('start');
 	let baseline: Memory | null = null;
 	await part('pages', benchPages);
+	await part('pages live', benchLivePages);
 	await part('baseline', async () => {
 		baseline = await benchBaseline();
 	});

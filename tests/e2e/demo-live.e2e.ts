@@ -78,6 +78,10 @@ test('a facilitator and a participant run an activity in the demo group’s Day 
 	await expect(page.getByRole('button', { name: 'Begin the session' })).toBeVisible();
 	await expectAccessible(page);
 
+	// The session is begun first; the console then says so.
+	await page.getByRole('button', { name: 'Begin the session' }).click();
+	await page.waitForLoadState();
+	await expect(page.getByText(/^The session began at/)).toBeVisible();
 	// The check-in, answered and revealed, reaches Mira without a reload.
 	await page.getByRole('button', { name: 'Start the activity' }).click();
 	await page.waitForLoadState();

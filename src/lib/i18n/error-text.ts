@@ -18,6 +18,8 @@ const simple: Record<string, () => string> = {
 	error_not_found: () => m.error_not_found(),
 	live_activity_closed: () => m.live_activity_closed(),
 	live_no_activity: () => m.live_no_activity(),
+	live_preview_no_changes: () => m.live_preview_no_changes(),
+	live_room_not_open: () => m.live_room_not_open(),
 	error_forbidden: () => m.error_forbidden(),
 	error_date: () => m.error_date(),
 	error_date_future: () => m.error_date_future(),

@@ -26,6 +26,12 @@ export function formatDateTime(
 	return formatter(locale, { dateStyle: style, timeStyle: 'short', timeZone }).format(d);
 }
 
+/** A time of day, "18:05", in the viewer's locale and time zone. */
+export function formatTime(value: Date | string, locale: string, timeZone: string): string {
+	const d = typeof value === 'string' ? new Date(value) : value;
+	return formatter(locale, { timeStyle: 'short', timeZone }).format(d);
+}
+
 export function formatDate(value: Date | string, locale: string, timeZone: string): string {
 	const d = typeof value === 'string' ? new Date(value) : value;
 	return formatter(locale, { dateStyle: 'long', timeZone }).format(d);

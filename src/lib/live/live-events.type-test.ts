@@ -2,16 +2,22 @@
  * Compile-time checks of the live event contract in both clients. Never run: `npm run check`
  * fails when one of these lines stops being an error ("Unused '@ts-expect-error' directive").
  */
-import type { followLive } from './live-stream.ts';
 import { followStream } from './follow-stream.ts';
-import type { ParticipantEventKind } from './live-events.ts';
+import { LIVE_EVENT_KINDS, type ParticipantEventKind } from './live-events.ts';
 
-/** The console and projector (live-stream.ts): payloads are typed by kind. */
-export const consoleReadsPayloadsByKind: Parameters<typeof followLive>[2] = (e) => {
-	if (e.kind === 'moment') return e.payload.name;
-	// @ts-expect-error `moment-ack` carries only the signal's id
-	if (e.kind === 'moment-ack') return e.payload.name;
-};
+/** The console and projector (screen/live-screen.ts): every kind, payloads typed by kind. */
+export function screenReadsPayloadsByKind() {
+	return followStream({
+		sessionId: 's',
+		lastEventId: 0,
+		kinds: LIVE_EVENT_KINDS,
+		onEvent: (e) => {
+			if (e.kind === 'moment') return e.payload.name;
+			// @ts-expect-error `moment-ack` carries only the signal's id
+			if (e.kind === 'moment-ack') return e.payload.name;
+		}
+	});
+}
 
 /** The participant page's script (room/live-room.ts): its kinds and payloads. */
 export function participantFollowsOnlyItsKinds() {

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { SessionStructure } from '../courses/course-package.schema.ts';
 import type { LiveBreakout } from '../db/schema/index.ts';
 import {
+	insertLiveState,
 	markMomentAcknowledged,
 	markAnswerHidden,
 	listSessionParticipants,
@@ -21,7 +22,7 @@ import {
 } from './breakouts.ts';
 
 export type FacilitatorAction =
-	| { type: 'next' | 'back' | 'start' | 'close' | 'reveal' }
+	| { type: 'begin' | 'next' | 'back' | 'start' | 'close' | 'reveal' }
 	| { type: 'timer'; minutes: number }
 	| { type: 'breakout'; mode: BreakoutMode; keepApart?: [string, string][] }
 	| { type: 'manual-breakout'; groups: ManualPlacement[] }
@@ -38,6 +39,11 @@ export type ActionResult =
  * transaction holding the session's state row: two co-facilitators pressing "next" at once
  * move one block each, in order, and every client sees the same sequence. The streams are
  * told after the commit.
+ *
+ * 'begin' begins the session at its first part and is done once: pressed again (by a
+ * co-facilitator at the same moment, or a form sent twice) it changes nothing and tells nobody.
+ * Acknowledging an "I need a moment" or hiding a contribution leaves the session's state
+ * alone, so neither begins a session. Any other action on a session not yet begun begins it.
  *
  * 'manual-breakout' places people exactly as listed (see placeManually for what is
  * refused); a refusal stores nothing and emits no event. Re-arranging the breakout that is
@@ -57,7 +63,28 @@ export async function facilitate(
 	const now = input.now ?? new Date();
 	const blocks = input.structure.blocks;
 	const a = input.action;
-	return commitLiveEvents(db, input.announce, async (tx, events) => {
+	return commitLiveEvents(db, input.announce, async (tx, events): Promise<ActionResult> => {
+		if (a.type === 'ack') {
+			const row = await markMomentAcknowledged(tx, input.sessionId, a.id, input.by);
+			if (!row) return { ok: false, reason: 'not-found' };
+			events.record(input.sessionId, { kind: 'moment-ack', payload: { id: row.id } });
+			return { ok: true };
+		}
+		if (a.type === 'hide') {
+			const row = await markAnswerHidden(tx, input.sessionId, a.id, input.by);
+			if (!row) return { ok: false, reason: 'not-found' };
+			events.record(input.sessionId, {
+				kind: 'hidden',
+				payload: { id: row.id, blockId: row.blockId }
+			});
+			return { ok: true };
+		}
+		if (a.type === 'begin') {
+			if (!(await insertLiveState(tx, input.sessionId, now))) return { ok: true };
+			const row = await lockState(tx, input.sessionId, now);
+			events.record(input.sessionId, { kind: 'state', payload: publicState(row) });
+			return { ok: true };
+		}
 		const state = await lockState(tx, input.sessionId, now);
 		const block = blocks[state.blockIndex];
 		const activity: LiveActivityState | null = state.activity ?? null;
@@ -154,21 +181,6 @@ export async function facilitate(
 					timerEndsAt: a.minutes > 0 ? new Date(now.getTime() + a.minutes * 60_000) : null
 				});
 				return { ok: true };
-			case 'ack': {
-				const row = await markMomentAcknowledged(tx, input.sessionId, a.id, input.by);
-				if (!row) return { ok: false, reason: 'not-found' };
-				events.record(input.sessionId, { kind: 'moment-ack', payload: { id: row.id } });
-				return { ok: true };
-			}
-			case 'hide': {
-				const row = await markAnswerHidden(tx, input.sessionId, a.id, input.by);
-				if (!row) return { ok: false, reason: 'not-found' };
-				events.record(input.sessionId, {
-					kind: 'hidden',
-					payload: { id: row.id, blockId: row.blockId }
-				});
-				return { ok: true };
-			}
 		}
 	});
 }

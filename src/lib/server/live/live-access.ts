@@ -6,6 +6,7 @@ import type { CoursePackage } from '../courses/validate-course-package.ts';
 import { findCourseVersion } from '../courses/course-versions.queries.ts';
 import { currentOrganisation } from '../organisations/current-organisation.ts';
 import { findLiveMembership } from './live-access.queries.ts';
+import { joinWindow } from '../video/join-session.ts';
 
 /**
  * Who may be in a live session: its cohort's facilitators (and organisation admins), and
@@ -62,4 +63,20 @@ export function liveSubject(a: Awaited<ReturnType<typeof liveAccess>>, locale: s
 		cohortId: a.ctx.cohort.id,
 		locale
 	};
+}
+
+/**
+ * Where a session's room stands. Before its join window opens (15 minutes before the start)
+ * the room is a preview: its facilitators and admins may open the console, the projector and
+ * the participants' view to see what each will show, but nothing in it can be changed (every
+ * facilitator action is refused) and participants cannot come in (their page sends them to
+ * the cohort, their stream and their posts are refused). From the window on it is open, and
+ * after the session's end it is over (the room stays open for finishing and the record).
+ */
+export function roomPhase(
+	session: { startsAt: Date; endsAt: Date },
+	now = new Date()
+): 'preview' | 'open' | 'over' {
+	const w = joinWindow(session, now);
+	return w === 'early' ? 'preview' : w;
 }

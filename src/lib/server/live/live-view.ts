@@ -64,6 +64,8 @@ export async function liveView(
 	const showResults = !!running && (running.revealed || input.facilitator);
 	return {
 		started: !!row,
+		/** When a facilitator began the session (null until then). */
+		startedAt: row?.startedAt.toISOString() ?? null,
 		state,
 		lastEventId: personal.lastEventId,
 		clientId: randomUUID(),

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { openDb } from '../db/client.ts';
 import { liveAnswers, liveEvents } from '../db/schema/index.ts';
 import { signalMoment, upvote } from './submit-answer.ts';
+import { findLiveState } from './live.queries.ts';
 import {
 	findLatestLiveEventId,
 	insertLiveEvents,
@@ -35,6 +36,36 @@ const liveSession = (participants?: number) => makeLiveSession(h.db, { cfg, auth
 const announce = async () => {};
 
 describe('live session', () => {
+	it('"Begin the session" begins it once, at the first part; a signal acknowledged before does not begin it', async () => {
+		const { s1, act, people } = await liveSession();
+		// A participant who came in early needs a moment; acknowledging it begins nothing.
+		const momentId = randomUUID();
+		await signalMoment(h.db, {
+			sessionId: s1.id,
+			enrolmentId: people[0].enrolmentId,
+			clientId: momentId,
+			name: 'P0',
+			announce
+		});
+		expect(await act({ type: 'ack', id: momentId })).toEqual({ ok: true });
+		expect(await findLiveState(h.db, s1.id)).toBeUndefined();
+
+		const from = await findLatestLiveEventId(h.db, s1.id);
+		expect(await act({ type: 'begin' })).toEqual({ ok: true });
+		const state = (await findLiveState(h.db, s1.id))!;
+		expect(state.blockIndex).toBe(0); // the first part, not the second
+		const events = await listLiveEventsAfter(h.db, s1.id, from, { facilitator: false });
+		expect(events.map((e) => e.kind)).toEqual(['state']);
+		// A second facilitator pressing it too (or the same form sent twice): nothing changes.
+		await act({ type: 'next' });
+		expect(await act({ type: 'begin' })).toEqual({ ok: true });
+		expect((await findLiveState(h.db, s1.id))!.blockIndex).toBe(1);
+		expect((await findLiveState(h.db, s1.id))!.startedAt).toEqual(state.startedAt);
+		expect(
+			(await listLiveEventsAfter(h.db, s1.id, from, { facilitator: true })).map((e) => e.kind)
+		).toEqual(['state', 'state']);
+	});
+
 	it('a check-in: answers stored once per client id, pass is an answer, closed activities refuse', async () => {
 		const { s1, act, answer, people } = await liveSession();
 		expect(await act({ type: 'start' })).toEqual({ ok: true }); // block 1 "welcome" is a check-in

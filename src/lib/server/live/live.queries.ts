@@ -28,7 +28,23 @@ export async function findLiveState(q: Q, sessionId: string) {
 	return row;
 }
 
-/** The session's state row, locked for update; the first action creates it, begun at `now`. */
+/** Begins a session: its state row, at the first part. False when it had begun already. */
+export async function insertLiveState(tx: Tx, sessionId: string, now: Date) {
+	const rows = await tx
+		.insert(liveState)
+		.values({
+			cohortSessionId: sessionId,
+			blockIndex: 0,
+			blockStartedAt: now,
+			startedAt: now,
+			updatedAt: now
+		})
+		.onConflictDoNothing()
+		.returning({ id: liveState.cohortSessionId });
+	return rows.length === 1;
+}
+
+/** The session's state row, locked for update; an action before "begin" creates it, at `now`. */
 export async function lockState(tx: Tx, sessionId: string, now: Date) {
 	await tx
 		.insert(liveState)
@@ -60,6 +76,25 @@ export function listAnswers(q: Q, sessionId: string, blockId: string) {
 		.select()
 		.from(liveAnswers)
 		.where(and(eq(liveAnswers.cohortSessionId, sessionId), eq(liveAnswers.blockId, blockId)))
+		.orderBy(asc(liveAnswers.createdAt));
+}
+
+/**
+ * One person's answers to a session that they kept to themselves ("only you can read it"):
+ * not shared with the group, not a pass, oldest first.
+ */
+export function listKeptAnswers(q: Q, sessionId: string, enrolmentId: string) {
+	return q
+		.select({ blockId: liveAnswers.blockId, payload: liveAnswers.payload })
+		.from(liveAnswers)
+		.where(
+			and(
+				eq(liveAnswers.cohortSessionId, sessionId),
+				eq(liveAnswers.enrolmentId, enrolmentId),
+				eq(liveAnswers.shared, false),
+				eq(liveAnswers.passed, false)
+			)
+		)
 		.orderBy(asc(liveAnswers.createdAt));
 }
 

@@ -6,6 +6,11 @@ import { isPlainHttpsOrigin } from '../security/csp.ts';
 /* The join button opens this long before the start, and stays open until the end. */
 export const JOIN_OPENS_MINUTES = 15;
 
+/** When the join window opens: the room's doors, JOIN_OPENS_MINUTES before the start. */
+export function joinOpensAt(s: { startsAt: Date }) {
+	return new Date(s.startsAt.getTime() - JOIN_OPENS_MINUTES * 60_000);
+}
+
 export function joinWindow(s: { startsAt: Date; endsAt: Date }, now: Date) {
 	if (now.getTime() < s.startsAt.getTime() - JOIN_OPENS_MINUTES * 60_000) return 'early';
 	if (now.getTime() > s.endsAt.getTime()) return 'over';

@@ -9,7 +9,7 @@ import { visibleBackground } from '#lib/server/enrolment/participant-background.
 import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
 import { isClosed, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
 import { leaveCohort } from '#lib/server/enrolment/leave-cohort.ts';
-import { joinWindow } from '#lib/server/video/join-session.ts';
+import { joinOpensAt, joinWindow } from '#lib/server/video/join-session.ts';
 import { waitlistPosition } from '#lib/server/enrolment/place-rule.ts';
 import {
 	hasCalendarFeed,
@@ -54,6 +54,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			title: sessionTitle(ctx, s.number, locals.locale),
 			startsAt: s.startsAt,
 			endsAt: s.endsAt,
+			opensAt: joinOpensAt(s),
 			cancelled: !!s.cancelledAt,
 			over: joinWindow(s, now) === 'over',
 			joinable:

@@ -3,10 +3,10 @@ import { isUuid } from '#lib/forms/fields.ts';
 import { appContext } from '#lib/server/context.ts';
 import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import { recordEnrolledJoin } from '#lib/server/attendance/record-attendance.ts';
-import { jitsiEmbed, joinWindow } from '#lib/server/video/join-session.ts';
+import { jitsiEmbed, joinOpensAt, joinWindow } from '#lib/server/video/join-session.ts';
 import { audioFirst, setAudioFirst } from '#lib/server/live/audio-first.ts';
 import { VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
-import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject, roomPhase } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
 import { announce } from '#lib/server/live/announce.ts';
@@ -23,6 +23,9 @@ export const csr = false;
 export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders }) => {
 	const { db } = await appContext();
 	const a = await liveAccess(db, locals, params.sessionId);
+	// Before the join window only facilitators and admins come in, to preview the room.
+	const preview = roomPhase(a.session) === 'preview';
+	if (preview && !a.manages) redirect(303, `/cohorts/${a.ctx.cohort.id}?opens=${a.session.number}`);
 	const open = joinWindow(a.session, new Date()) === 'open';
 	// Being here is taking part: attendance is recorded on the first visit during the session.
 	if (a.enrolmentId && open) {
@@ -44,9 +47,11 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 		});
 	}
 	return {
+		preview: preview ? joinOpensAt(a.session) : null,
 		audioFirst: audioFirst(cookies),
 		video: embed ? { ...embed, name } : null,
 		sessionId: a.session.id,
+		timeZone: a.user.timeZone,
 		cohortId: a.ctx.cohort.id,
 		cohortName: a.ctx.cohort.name,
 		number: a.session.number,
@@ -94,6 +99,7 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
+		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
 		const form = await request.formData();
 		const clientId = String(form.get('clientId') ?? '');
 		const blockId = String(form.get('blockId') ?? '').slice(0, 100);
@@ -118,6 +124,7 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
+		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
 		const answerId = String((await request.formData()).get('answerId') ?? '');
 		if (!isUuid(answerId)) return fail(400, { message: 'error_summary' });
 		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
@@ -137,6 +144,7 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
+		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
 		const clientId = String((await request.formData()).get('clientId') ?? '');
 		if (!isUuid(clientId)) return fail(400, { message: 'error_summary' });
 		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {

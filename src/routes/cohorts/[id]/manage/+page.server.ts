@@ -23,6 +23,8 @@ import { completionOf, marksByEnrolment } from '#lib/server/attendance/completio
 import { isClosed, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
 import { listCohortInvitations } from '#lib/server/accounts/invitations.queries.ts';
 import { zonedToUtc, wallClock } from '#lib/time/zoned.ts';
+import { roomPhase } from '#lib/server/live/live-access.ts';
+import { joinOpensAt } from '#lib/server/video/join-session.ts';
 import type { AttendanceStatus } from '#lib/server/db/schema/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -59,7 +61,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			endsAt: s.endsAt,
 			wall: wallClock(s.startsAt.getTime(), ctx.cohort.timeZone),
 			videoKind: s.videoKind,
-			past: s.startsAt.getTime() <= now.getTime()
+			past: s.startsAt.getTime() <= now.getTime(),
+			// The way into the room: a preview before its join window, for facilitators only.
+			room: roomPhase(s, now),
+			opensAt: joinOpensAt(s),
+			roomUrl: `${cfg.origin}/live/${s.id}`
 		})),
 		warnings: intervalWarnings(ctx.sessions),
 		facilitators: facilitators.map((f) => ({

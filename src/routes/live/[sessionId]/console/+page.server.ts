@@ -6,7 +6,8 @@ import { getDbHandle } from '#lib/server/db/index.ts';
 import { parseForm } from '#lib/forms/fields.ts';
 import { listEnrolmentsWithPeople } from '#lib/server/enrolment/enrolment.queries.ts';
 import { CAPACITY_MAX } from '#lib/server/cohorts/cohort-input.ts';
-import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject, roomPhase } from '#lib/server/live/live-access.ts';
+import { joinOpensAt } from '#lib/server/video/join-session.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import { liveHub } from '#lib/server/live/live-hub.ts';
 import { listAnswers, listOpenMoments } from '#lib/server/live/live.queries.ts';
@@ -14,7 +15,7 @@ import { facilitate, type FacilitatorAction } from '#lib/server/live/facilitate.
 import { announce } from '#lib/server/live/announce.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const csr = true;
+export const csr = false;
 
 async function requireFacilitator(locals: App.Locals, sessionId: string) {
 	const { db } = await appContext();
@@ -42,6 +43,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	});
 	return {
 		sessionId: a.session.id,
+		timeZone: a.user.timeZone,
+		// Before the join window: a preview, where nothing can be changed (roomPhase).
+		phase: roomPhase(a.session),
+		opensAt: joinOpensAt(a.session),
 		cohortName: a.ctx.cohort.name,
 		number: a.session.number,
 		view,
@@ -70,6 +75,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 const act = z.object({
 	action: z.enum(
 		[
+			'begin',
 			'next',
 			'back',
 			'start',
@@ -123,6 +129,9 @@ const refuse = (status: number, r: Refusal) => fail(status, r);
 export const actions: Actions = {
 	default: async ({ params, request, locals }) => {
 		const { db, a } = await requireFacilitator(locals, params.sessionId);
+		if (roomPhase(a.session) === 'preview') {
+			return refuse(409, { message: 'live_preview_no_changes' });
+		}
 		const form = await request.formData();
 		const parsed = parseForm(act, form);
 		if (!parsed.ok) return refuse(400, { message: 'error_choice' });

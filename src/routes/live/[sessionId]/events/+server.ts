@@ -1,6 +1,8 @@
+import { error } from '@sveltejs/kit';
+import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { getDbHandle } from '#lib/server/db/index.ts';
-import { liveAccess } from '#lib/server/live/live-access.ts';
+import { liveAccess, roomPhase } from '#lib/server/live/live-access.ts';
 import { liveHub } from '#lib/server/live/live-hub.ts';
 import { openEventStream, parseLastEventId } from '#lib/server/live/open-event-stream.ts';
 import type { RequestHandler } from './$types';
@@ -12,6 +14,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, locals, request, url }) => {
 	const { db } = await appContext();
 	const a = await liveAccess(db, locals, params.sessionId);
+	// Participants follow a room from its join window on (the browser keeps trying until then).
+	if (!a.manages && roomPhase(a.session) === 'preview') error(409, m.live_room_not_open());
 	return openEventStream(db, await liveHub(getDbHandle), {
 		sessionId: params.sessionId,
 		viewer: { facilitator: a.facilitator, enrolmentId: a.enrolmentId, userId: a.user.id },

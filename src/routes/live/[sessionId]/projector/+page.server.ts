@@ -5,7 +5,7 @@ import { liveAccess, liveSubject } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
 import type { PageServerLoad } from './$types';
 
-export const csr = true;
+export const csr = false;
 
 /* For a facilitator to share into the video call: the prompt, the timer, revealed results only. */
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -18,5 +18,5 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		// The projector shows what participants see: results only once revealed.
 		facilitator: false
 	});
-	return { sessionId: a.session.id, number: a.session.number, view };
+	return { sessionId: a.session.id, number: a.session.number, timeZone: a.user.timeZone, view };
 };
