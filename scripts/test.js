@@ -29,6 +29,8 @@ if (only !== 'e2e') {
 		failed += r.numFailedTests;
 		skipped += r.numPendingTests + r.numTodoTests;
 	}
+	// A run that failed without a failing test (a setup that crashed) still counts as one.
+	if (code !== 0 && !failed) failed += 1;
 	ok &&= code === 0;
 }
 
@@ -48,6 +50,8 @@ if (only !== 'unit') {
 			passed += s.expected;
 			failed += s.unexpected + (s.flaky ?? 0);
 			skipped += s.skipped;
+			// The suite did not run (a test server could not start, a port was taken).
+			if (code !== 0 && !s.unexpected) failed += 1;
 		} else {
 			failed += 1;
 		}
