@@ -61,6 +61,8 @@ test('facilitator on instance A, participants on instance B', async ({ browser, 
 	for (const name of ['Mira', 'Robin (pseudonym)', 'Taras']) {
 		await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible();
 	}
+	await page.getByRole('button', { name: 'Begin the session' }).click();
+	await expect(page.getByText(/The session began at/)).toBeVisible();
 	await page.getByRole('button', { name: 'Start the activity' }).click();
 	// The form appears on B without a reload: A's event crossed instances.
 	for (const { p } of participants) {
