@@ -54,3 +54,13 @@ export async function signInWithPassword(page: Page, email: string, password = D
 	await form.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('button', { name: SIGN_OUT })).toBeVisible();
 }
+
+/**
+ * The participant's answer was taken: the thanks, or the refreshed panel that replaces it as
+ * soon as the "answered" news arrives ("You have answered."), whichever the page shows first.
+ */
+export async function expectAnswerTaken(page: Page) {
+	await expect(
+		page.getByText(/^(Thank you, your answer is in\.|You have answered\.)$/).first()
+	).toBeVisible();
+}

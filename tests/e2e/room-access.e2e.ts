@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
-import { expectAccessible, signInWithPassword } from './helpers.ts';
+import { expectAccessible, signInWithPassword, expectAnswerTaken } from './helpers.ts';
 import { createSoonCohort, participant } from './live-fixtures.ts';
 
 /*
@@ -176,7 +176,7 @@ test('a participant reads the words they kept to themselves on the session recor
 	await expect(olena.page.getByText('This stays private: only you can read it.')).toBeVisible();
 	await olena.page.getByLabel('Your answer').fill('What I noticed about my own hope');
 	await olena.page.getByRole('button', { name: 'Send' }).click();
-	await expect(olena.page.getByText('Thank you, your answer is in.')).toBeVisible();
+	await expectAnswerTaken(olena.page);
 	await press(page, 'Show results to the group');
 
 	await olena.page.goto(`${live}/record`);
