@@ -64,3 +64,10 @@ export async function expectAnswerTaken(page: Page) {
 		page.getByText(/^(Thank you, your answer is in\.|You have answered\.)$/).first()
 	).toBeVisible();
 }
+
+/** As expectAnswerTaken, for a pass: the thanks, or the refreshed "You passed on this activity." */
+export async function expectPassTaken(page: Page) {
+	await expect(
+		page.getByText(/^(You passed\. That is always fine\.|You passed on this activity\.)$/).first()
+	).toBeVisible();
+}
