@@ -19,6 +19,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { inflateRawSync } from 'node:zlib';
 import postgres from 'postgres';
 import { connect } from '../src/lib/server/db/client.ts';
 import { assertServerStopped, runningAppDatabase, withEmbeddedServer } from './lib/embedded.ts';
@@ -75,17 +76,22 @@ type Client = {
 };
 
 /*
- * What a participant's browser does with JavaScript (src/lib/live/room/live-room.ts): on a
- * participant event it asks the shared coalescer for a refresh, which gathers for 150 ms and
- * then fetches the whole live page. `shownAt` is when the last refresh that started after
- * `since` came back: when the person sees the change.
+ * What a participant's browser does with JavaScript (src/lib/live/room/live-room.ts, ADR
+ * 025): after news the stream brings the shared panel, which it unpacks and shows; only when
+ * the server sends "refresh" instead does it ask the shared coalescer for a refresh, which
+ * gathers for 150 ms and then fetches the whole live page. `shownAt` is when the first panel,
+ * or the first refresh that started after `since`, arrived: when the person sees the change.
  */
 type Screen = {
 	coalescer: ReturnType<typeof coalesceRefreshes>;
 	since: number;
 	shownAt: number | undefined;
+	/** Page fetches and their bytes; panels are counted with the stream's bytes. */
 	bytes: number;
 	refreshes: number;
+	panels: number;
+	/** Participant events received while the screen was watched. */
+	events: number;
 };
 const PARTICIPANT_KINDS = new Set<string>(PARTICIPANT_EVENT_KINDS);
 
@@ -95,6 +101,8 @@ function watchScreen(c: Client, port: number, cookie: string) {
 		shownAt: undefined,
 		bytes: 0,
 		refreshes: 0,
+		panels: 0,
+		events: 0,
 		coalescer: coalesceRefreshes(async () => {
 			const started = performance.now();
 			const r = await get(`http://127.0.0.1:${port}/live/${c.session}`, {
@@ -108,6 +116,17 @@ function watchScreen(c: Client, port: number, cookie: string) {
 		})
 	};
 	c.screen = screen;
+}
+
+/* A frame without an id: the shared panel (unpacked, as the browser does) or "refresh". */
+function onPanelFrame(c: Client, frame: string) {
+	const kind = /^event: (.+)$/m.exec(frame)?.[1];
+	if (!c.screen || (kind !== 'panel' && kind !== 'refresh')) return;
+	if (kind === 'refresh') return c.screen.coalescer.request();
+	const html = inflateRawSync(Buffer.from(/^data: (.*)$/m.exec(frame)![1], 'base64')).toString();
+	if (!html.includes('id="live-shared"')) throw new Error('a panel frame without the panel');
+	c.screen.panels++;
+	if (performance.now() >= c.screen.since) c.screen.shownAt ??= performance.now();
 }
 
 function openStream(port: number, path: string, cookie: string, c: Client): Promise<void> {
@@ -132,13 +151,16 @@ function openStream(port: number, path: string, cookie: string, c: Client): Prom
 						const frame = buf.slice(0, i);
 						buf = buf.slice(i + 2);
 						const m = /^id: (\d+)$/m.exec(frame);
-						if (!m) continue;
+						if (!m) {
+							onPanelFrame(c, frame);
+							continue;
+						}
 						const id = Number(m[1]);
 						if (c.received.has(id)) c.dupes++;
 						else c.received.set(id, performance.now());
 						c.lastId = Math.max(c.lastId, id);
 						const kind = /^event: (.+)$/m.exec(frame)?.[1];
-						if (c.screen && kind && PARTICIPANT_KINDS.has(kind)) c.screen.coalescer.request();
+						if (c.screen && kind && PARTICIPANT_KINDS.has(kind)) c.screen.events++;
 					}
 				});
 				res.on('error', () => {});
@@ -410,6 +432,8 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 				weight.assets.map((a) => `${a.path} ${a.bytesBr} B`).join(', ')
 		);
 		const actPort = ports[0];
+		// As the room's script opens it: asking for shared panels (ADR 025).
+		const streamPath = (c: Client) => `/live/${c.session}/events?panels=1`;
 		const streamPort = instances === 2 ? ports[1] : ports[0];
 		const clients: { c: Client; cookie: string }[] = [];
 		for (const p of seed.participants) clients.push({ c: newClient(p.session), cookie: p.cookie });
@@ -419,7 +443,7 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 			await Promise.all(
 				clients
 					.slice(i, i + 100)
-					.map(({ c, cookie }) => openStream(streamPort, `/live/${c.session}/events`, cookie, c))
+					.map(({ c, cookie }) => openStream(streamPort, streamPath(c), cookie, c))
 			);
 		}
 		note(`${clients.length} streams open in ${round(performance.now() - t0)} ms`);
@@ -434,7 +458,7 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 			for (const { c } of cut) c.req?.destroy();
 			await sleep(100);
 			await Promise.all(
-				cut.map(({ c, cookie }) => openStream(streamPort, `/live/${c.session}/events`, cookie, c))
+				cut.map(({ c, cookie }) => openStream(streamPort, streamPath(c), cookie, c))
 			);
 		};
 		const runStart = performance.now();
@@ -466,6 +490,11 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 		const screenBurst = await screenRounds(all, seed.sessionIds, act('next'), ROUNDS, 0);
 		const refreshBytes = all.reduce((n, c) => n + c.screen!.bytes, 0);
 		const refreshCount = all.reduce((n, c) => n + c.screen!.refreshes, 0);
+		const panelCount = all.reduce((n, c) => n + c.screen!.panels, 0);
+		const screenEvents = all.reduce((n, c) => n + c.screen!.events, 0);
+		note(
+			`while the screen was measured: ${screenEvents} participant events, ${panelCount} panels, ${refreshCount} page fetches`
+		);
 		for (const c of all) c.screen!.coalescer.stop();
 		await sleep(1500);
 		const rss = procStatus(servers[0].pid).rssMb;
@@ -525,6 +554,9 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 			screenBurstP50: percentile(screenBurst, 50),
 			screenBurstP99: percentile(screenBurst, 99),
 			bytesPerRefresh: refreshBytes / Math.max(1, refreshCount),
+			/** Page-fetch bytes per participant event (panels are in the stream's bytes). */
+			refreshBytesPerEvent: refreshBytes / Math.max(1, screenEvents),
+			panelsPerEvent: panelCount / Math.max(1, screenEvents),
 			ackP99: percentile(acks, 99),
 			ackP50: percentile(acks, 50),
 			refreshP50: percentile(refresh, 50),
@@ -587,20 +619,25 @@ async function main() {
 			...x,
 			page: 'live participant'
 		});
-		// Per participant and hour at EVENTS_PER_HOUR events: the event stream with its
-		// heartbeats, and the page fetched again after each event (measured, compressed).
+		// Per participant and hour at EVENTS_PER_HOUR events: the event stream with its panels
+		// and heartbeats, and the pages fetched when the server said so (measured, compressed).
 		out(
 			'bytes_per_participant_hour',
-			Math.round((r.perEvent + r.bytesPerRefresh) * EVENTS_PER_HOUR + (3600 / 25) * 15),
+			Math.round((r.perEvent + r.refreshBytesPerEvent) * EVENTS_PER_HOUR + (3600 / 25) * 15),
 			'bytes',
 			{
 				...x,
 				assumes_events_per_hour: EVENTS_PER_HOUR,
 				stream_bytes_per_event: Math.round(r.perEvent),
-				refresh_bytes: Math.round(r.bytesPerRefresh)
+				refresh_bytes_per_event: Math.round(r.refreshBytesPerEvent),
+				bytes_per_page_refresh: Math.round(r.bytesPerRefresh),
+				panels_per_event: round(r.panelsPerEvent, 2)
 			}
 		);
-		const screen = { ...x, refresh: 'as live-room.js: 150 ms gather, then the page' };
+		const screen = {
+			...x,
+			refresh: 'as live-room.js: the shared panel on the stream; the page when told (ADR 025)'
+		};
 		out('screen_p50_ms', round(r.screenSpreadP50), 'ms', {
 			...screen,
 			actions_spread_over_ms: SPREAD_MS

@@ -32,6 +32,11 @@ export function followStream<K extends LiveEventKind>(opts: {
 	/** The connection dropped (the browser may be reconnecting by itself). */
 	onTrouble?: () => void;
 	onReopen?: () => void;
+	/**
+	 * Frames that are not events (ADR 025): with these the stream is asked for them, and the
+	 * server follows a participant's news with the shared panel or the word to fetch the page.
+	 */
+	onFrame?: { panel: (data: string) => void; refresh: () => void };
 	open?: (url: string) => StreamSource;
 	timers?: Timers;
 }) {
@@ -44,8 +49,16 @@ export function followStream<K extends LiveEventKind>(opts: {
 	let closed = false;
 
 	function connect() {
-		const s = open(`/live/${opts.sessionId}/events?lastEventId=${encodeURIComponent(last)}`);
+		const panels = opts.onFrame ? '&panels=1' : '';
+		const s = open(
+			`/live/${opts.sessionId}/events?lastEventId=${encodeURIComponent(last)}${panels}`
+		);
 		source = s;
+		if (opts.onFrame) {
+			const { panel, refresh } = opts.onFrame;
+			s.addEventListener('panel', (e) => panel(e.data));
+			s.addEventListener('refresh', () => refresh());
+		}
 		for (const kind of opts.kinds) {
 			s.addEventListener(kind, (e) => {
 				if (e.lastEventId) last = e.lastEventId;

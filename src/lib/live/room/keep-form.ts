@@ -50,7 +50,7 @@ export function swapPanel(panel: HTMLElement, next: HTMLElement, keepForm: boole
 		!!fresh &&
 		keep.dataset.keep === fresh.dataset.keep &&
 		patchAround(panel, next, keep, fresh);
-	panel.dataset.audioFirst = next.dataset.audioFirst || '0';
+	if (next.dataset.audioFirst !== undefined) panel.dataset.audioFirst = next.dataset.audioFirst;
 	if (!kept) panel.replaceChildren(...[...next.childNodes].map((n) => doc.adoptNode(n)));
 	const details = panel.querySelectorAll('details');
 	for (let i = 0; i < details.length && i < open.length; i++) details[i].open = open[i];

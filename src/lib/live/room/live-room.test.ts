@@ -5,7 +5,9 @@ import { ROOM_IDS } from './room-elements.ts';
 /*
  * The whole script on a page: a fake EventSource plays the server's stream and a fake fetch
  * the server's pages, so the wiring (stream → coalesced refresh → swap around the kept form,
- * news for screen readers, retry while offline) is checked together.
+ * news for screen readers, retry while offline) is checked together. This is a browser that
+ * cannot unpack panels sent down the stream (no DecompressionStream): it fetches the page on
+ * every piece of news. live-room-panels.test.ts is the browser that can.
  */
 
 function panelHtml(o: { results?: boolean }) {
@@ -52,6 +54,7 @@ let respond: () => Promise<Response>;
 beforeAll(async () => {
 	vi.useFakeTimers();
 	vi.stubGlobal('EventSource', FakeEventSource);
+	vi.stubGlobal('DecompressionStream', undefined);
 	vi.stubGlobal('fetch', (url: string) => {
 		fetches.push(url);
 		return respond();

@@ -15,6 +15,14 @@ import { newsOf, snapshotPanel } from './panel-news.ts';
 import { createResponseOrder, PAGE_REQUEST, panelOf } from './panel-requests.ts';
 import { sendPanelFormsInPlace } from './panel-forms.ts';
 import { offerVideoEmbed } from './video-embed.ts';
+import {
+	canTakePanels,
+	inflatePanel,
+	makeOwn,
+	ownOf,
+	sharedOf,
+	showOwnAnswer
+} from './shared-panel.ts';
 
 function start(els: RoomElements) {
 	const { panel, connection, news } = els;
@@ -26,9 +34,13 @@ function start(els: RoomElements) {
 	setInterval(tick, 1000);
 	tick();
 
+	/* The whole panel (a fetched page), or only its shared part (a panel from the stream). */
 	function show(next: HTMLElement, keepForm: boolean) {
 		const before = snapshotPanel(panel);
-		swapPanel(panel, next, keepForm);
+		const part =
+			next.id === ROOM_IDS.shared ? panel.querySelector<HTMLElement>(`#${next.id}`) : null;
+		if (part) swapPanel(part, next, keepForm);
+		else swapPanel(panel, next, keepForm);
 		const text = newsOf(before, snapshotPanel(panel), {
 			block: dataOf(els, 'news', 'block'),
 			activity: dataOf(els, 'news', 'activity'),
@@ -61,18 +73,52 @@ function start(els: RoomElements) {
 	);
 	window.addEventListener('online', () => refresh.retryNow());
 
+	/*
+	 * A panel from the stream (ADR 025): no page fetch. It takes its place in the order of
+	 * responses when it arrives, so a page fetched before it cannot come back over it.
+	 */
+	const takePanel = (data: string) => {
+		const n = order.ticket();
+		inflatePanel(data)
+			.then((html) => {
+				const next = sharedOf(html);
+				if (!next) return refresh.request();
+				makeOwn(next, ownOf(panel), () => crypto.randomUUID());
+				if (stream.isOpen()) say('');
+				if (order.isNewest(n)) show(next, true);
+			})
+			.catch(() => refresh.request());
+	};
+	const panels = canTakePanels(window);
+
 	// Named, so that listening for a facilitators' kind here is a type error.
 	const stream = followStream<ParticipantEventKind>({
 		sessionId: dataOf(els, 'panel', 'session'),
 		lastEventId: dataOf(els, 'panel', 'lastEvent') || '0',
 		kinds: PARTICIPANT_EVENT_KINDS,
-		onEvent: () => refresh.request(),
+		// With panels, the server says after each piece of news what to do (below).
+		onEvent: () => (panels ? undefined : refresh.request()),
+		onFrame: panels ? { panel: takePanel, refresh: () => refresh.request() } : undefined,
 		onOpen: () => say(''),
 		onTrouble: offline,
 		onReopen: () => refresh.request()
 	});
 
-	sendPanelFormsInPlace(panel, { order, show, leave, onFailure: offline });
+	sendPanelFormsInPlace(panel, {
+		order,
+		show,
+		leave,
+		onFailure: offline,
+		// An answer's page that came back after a newer panel: only what it says is the
+		// person's own is kept, so the form they just sent does not come back.
+		late: (next) => {
+			const mine = next.querySelector(`#${ROOM_IDS.mine}`);
+			const here = panel.querySelector(`#${ROOM_IDS.mine}`);
+			if (mine && here) here.replaceWith(document.adoptNode(mine));
+			const shared = panel.querySelector<HTMLElement>(`#${ROOM_IDS.shared}`);
+			if (shared) showOwnAnswer(shared, ownOf(panel));
+		}
+	});
 	offerVideoEmbed(els, say);
 }
 

@@ -14,6 +14,8 @@ export function sendPanelFormsInPlace(
 		show: (next: HTMLElement, keepForm: boolean) => void;
 		leave: () => void;
 		onFailure: () => void;
+		/** The response came back after a newer panel was shown. */
+		late?: (next: HTMLElement) => void;
 	}
 ) {
 	panel.ownerDocument.addEventListener('submit', (e) => {
@@ -40,6 +42,7 @@ export function sendPanelFormsInPlace(
 				// The form that was sent is replaced (its thanks or its messages show); a form
 				// someone is typing in elsewhere in the panel is kept.
 				if (deps.order.isNewest(n)) deps.show(next, !form.hasAttribute('data-keep'));
+				else deps.late?.(next);
 			})
 			.catch(() => {
 				for (const b of buttons) b.disabled = false;

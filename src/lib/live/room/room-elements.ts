@@ -7,6 +7,10 @@
 export const ROOM_IDS = {
 	/** The part of the page that is swapped on news; carries the session and the last event. */
 	panel: 'live-panel',
+	/** Inside the panel: the part the event stream may carry whole (ADR 025). */
+	shared: 'live-shared',
+	/** Inside the panel: the blocks the person answered or passed, for filling in a sent panel. */
+	mine: 'live-mine',
 	/** A status line: empty while connected, "reconnecting…" while not. */
 	connection: 'live-connection',
 	/** A visually hidden status region: what changed when the panel refreshed by itself. */

@@ -7,6 +7,9 @@ import {
 	type StoredLiveEvent
 } from './live-events.queries.ts';
 import { ACCESS_CHANNEL } from './access-changes.queries.ts';
+import type { LiveSubject } from './live-access.ts';
+import { panelFrame } from './open-event-stream.ts';
+import { renderSharedPanel } from './render-shared-panel.ts';
 import {
 	deletePresence,
 	deleteStalePresence,
@@ -25,7 +28,18 @@ export type Subscriber = {
 	/** A participant's place; facilitators see who is connected through it. */
 	enrolmentId?: string | null;
 	send: (e: StoredLiveEvent) => void;
+	/**
+	 * A participant's stream that takes the shared panel with the news (ADR 025): after each
+	 * batch of news it gets the panel, rendered once for everyone of its language and time
+	 * zone, or a "fetch the page" when the panel cannot be shared just now.
+	 */
+	panels?: { subject: LiveSubject; timeZone: string } | null;
+	/** Sends a frame that is not a stored event (a panel, or "fetch the page"). */
+	sendFrame?: (frame: string) => void;
 };
+
+/** Renders a session's shared panel; null when it differs per person just now. */
+export type RenderPanel = (subject: LiveSubject, timeZone: string) => Promise<string | null>;
 
 const CHANNEL = 'trellis_live';
 const PRESENCE_HEARTBEAT_MS = 30_000;
@@ -56,9 +70,11 @@ export class LiveHub {
 
 	private handle: DbHandle;
 	private heartbeatMs: number;
-	constructor(handle: DbHandle, opts: { heartbeatMs?: number } = {}) {
+	private renderPanel: RenderPanel | undefined;
+	constructor(handle: DbHandle, opts: { heartbeatMs?: number; renderPanel?: RenderPanel } = {}) {
 		this.handle = handle;
 		this.heartbeatMs = opts.heartbeatMs ?? PRESENCE_HEARTBEAT_MS;
+		this.renderPanel = opts.renderPanel;
 	}
 
 	async start() {
@@ -198,6 +214,8 @@ export class LiveHub {
 					sub.send(e);
 				}
 			}
+			const news = events.filter((e) => e.audience === 'all');
+			if (news.length) await this.sendPanels(set, news);
 		});
 		const guarded = next.catch((e) =>
 			log.error({ err: String(e), sessionId }, 'live delivery failed')
@@ -205,12 +223,45 @@ export class LiveHub {
 		this.chains.set(sessionId, guarded);
 		return guarded;
 	}
+
+	/*
+	 * One render per language and time zone for a session's news, however many participants
+	 * read it: this is what keeps 18 people from each fetching and rendering the page after
+	 * every facilitator action. Events went out first; the panel follows them.
+	 */
+	private async sendPanels(set: Set<Subscriber>, news: StoredLiveEvent[]) {
+		const groups = new Map<string, Subscriber[]>();
+		for (const sub of set) {
+			if (!sub.panels || !sub.sendFrame) continue;
+			const key = `${sub.panels.subject.locale}|${sub.panels.timeZone}`;
+			const group = groups.get(key);
+			if (group) group.push(sub);
+			else groups.set(key, [sub]);
+		}
+		// An acknowledged "I need a moment" is one person's news: their own page says so.
+		const personal = news.some((e) => e.kind === 'moment-ack');
+		for (const subs of groups.values()) {
+			let panel: string | null = null;
+			if (!personal && this.renderPanel) {
+				const { subject, timeZone } = subs[0].panels!;
+				panel = await this.renderPanel(subject, timeZone).catch((e) => {
+					log.error({ err: String(e), sessionId: subject.sessionId }, 'live panel render failed');
+					return null;
+				});
+			}
+			const frame = panelFrame(panel);
+			for (const sub of subs) sub.sendFrame!(frame);
+		}
+	}
 }
 
 let hub: Promise<LiveHub> | undefined;
 export function liveHub(getHandle: () => Promise<DbHandle>) {
 	hub ??= (async () => {
-		const h = new LiveHub(await getHandle());
+		const handle = await getHandle();
+		const h = new LiveHub(handle, {
+			renderPanel: (subject, timeZone) => renderSharedPanel(handle.db, subject, timeZone)
+		});
 		await h.start();
 		return h;
 	})();

@@ -7,6 +7,8 @@ import { publicState } from './facilitate.ts';
 import { resultsFor } from './results.ts';
 import { listEnrolmentsWithPeople } from '../enrolment/enrolment.queries.ts';
 
+export type LiveView = Awaited<ReturnType<typeof liveView>>;
+
 /**
  * What a live view shows now, read fresh on every load: a browser without JavaScript
  * reloads to see it, a browser with JavaScript reloads it when an event arrives.
@@ -84,6 +86,7 @@ export async function liveView(
 		activity:
 			running && def ? { ...running, def, prompt: bt.activity?.prompt ?? null, labels } : null,
 		mine: personal.mine,
+		own: personal.own,
 		results: showResults && def ? await resultsFor(db, input.sessionId, block.id, def) : null,
 		breakout,
 		moment: personal.moment,

@@ -184,6 +184,7 @@ export async function findPersonalSnapshot(
 		moment_id: string | null;
 		moment_seen: boolean | null;
 		last_id: string | number;
+		own: { b: string; p: boolean }[] | null;
 	};
 	const [row] = (await q.execute(sql`
 		select
@@ -196,11 +197,18 @@ export async function findPersonalSnapshot(
 			(select acknowledged_at is not null from moment_signals
 				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}
 				order by created_at desc limit 1) as moment_seen,
-			(select coalesce(max(id), 0) from live_events where cohort_session_id = ${sessionId}) as last_id`)) as unknown as Row[];
+			(select coalesce(max(id), 0) from live_events where cohort_session_id = ${sessionId}) as last_id,
+			(select json_agg(json_build_object('b', block_id, 'p', passed)) from live_answers
+				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}) as own`)) as unknown as Row[];
 	return {
 		mine: blockId && enrolmentId && row.passed !== null ? { passed: row.passed } : null,
 		moment:
 			enrolmentId && row.moment_id ? { id: row.moment_id, acknowledged: !!row.moment_seen } : null,
-		lastEventId: Number(row.last_id)
+		lastEventId: Number(row.last_id),
+		/** The blocks this person answered or passed in the session (for the room's script). */
+		own: {
+			answered: (row.own ?? []).filter((o) => !o.p).map((o) => o.b),
+			passed: (row.own ?? []).filter((o) => o.p).map((o) => o.b)
+		}
 	};
 }

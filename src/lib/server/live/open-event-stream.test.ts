@@ -98,6 +98,66 @@ describe(streamEvents.name, () => {
 	});
 });
 
+describe(`${streamEvents.name} for a room that takes panels (ADR 025)`, () => {
+	const subject = { locale: 'en' } as never;
+	const panelViewer = { ...viewer, panels: { subject, timeZone: 'UTC' } };
+	async function readUntil(stream: ReadableStream<Uint8Array>, done: (text: string) => boolean) {
+		const reader = stream.getReader();
+		const decoder = new TextDecoder();
+		let text = '';
+		while (!done(text)) {
+			const { value, done: end } = await reader.read();
+			if (end) break;
+			text += decoder.decode(value);
+		}
+		reader.releaseLock();
+		return text;
+	}
+
+	it('news replayed on opening is followed by "fetch the page"; panels then go straight out', async () => {
+		let sub!: Subscriber;
+		const stream = streamEvents({
+			viewer: panelViewer,
+			lastEventId: 3,
+			subscribe: async (s) => {
+				sub = s;
+				return () => {};
+			},
+			replay: async () => {
+				// A panel rendered for news this stream has not replayed yet is dropped...
+				sub.sendFrame!('event: panel\ndata: OLD\n\n');
+				return [ev(4)];
+			}
+		});
+		const text = await readUntil(stream, (t) => t.includes('event: refresh'));
+		expect(text).not.toContain('OLD');
+		// ...and the page is fetched once instead, after the replayed event.
+		expect(text.indexOf('id: 4')).toBeLessThan(text.indexOf('event: refresh'));
+		expect(sub.panels).toEqual(panelViewer.panels);
+		sub.sendFrame!('event: panel\ndata: NEW\n\n');
+		expect(await readUntil(stream, (t) => t.includes('NEW'))).toBe('event: panel\ndata: NEW\n\n');
+	});
+
+	it('nothing to catch up on: no "fetch the page"; a stream without panels never gets one', async () => {
+		for (const v of [panelViewer, viewer]) {
+			let sub!: Subscriber;
+			const stream = streamEvents({
+				viewer: v,
+				lastEventId: 3,
+				subscribe: async (s) => {
+					sub = s;
+					return () => {};
+				},
+				replay: async () => (v === viewer ? [ev(4)] : [])
+			});
+			await readUntil(stream, (t) => t.includes('retry:'));
+			sub.send(ev(5));
+			const text = await readUntil(stream, (t) => t.includes('id: 5'));
+			expect(text).not.toContain('refresh');
+		}
+	});
+});
+
 describe(parseLastEventId.name, () => {
 	it('prefers the header EventSource sends, then the page parameter; anything else is 0', () => {
 		expect(parseLastEventId('12', '3')).toBe(12);

@@ -7,7 +7,13 @@ const HEARTBEAT_MS = 25_000;
 const RETRY_MS = 2000;
 
 /** Who the stream is for, as the access check found them. */
-export type StreamViewer = { facilitator: boolean; enrolmentId: string | null; userId: string };
+export type StreamViewer = {
+	facilitator: boolean;
+	enrolmentId: string | null;
+	userId: string;
+	/** A participant's room script that takes shared panels (ADR 025), and for whom. */
+	panels?: Subscriber['panels'];
+};
 
 /**
  * The id a (re)connecting browser resumes after: EventSource sends `Last-Event-ID` when it
@@ -22,6 +28,15 @@ export function parseLastEventId(header: string | null, param: string | null) {
 export function frameOf(e: StoredLiveEvent) {
 	return `id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.payload)}\n\n`;
 }
+
+/**
+ * After news: the shared panel (compressed, base64), or, when there is none to share, the
+ * word to fetch the page. No id: these frames are not events and are never replayed.
+ */
+export function panelFrame(panel: string | null) {
+	return panel ? `event: panel\ndata: ${panel}\n\n` : REFRESH_FRAME;
+}
+const REFRESH_FRAME = `event: refresh\ndata: 1\n\n`;
 
 /**
  * A session's event stream for someone whose access was just checked: everything after
@@ -70,14 +85,21 @@ export function streamEvents(deps: {
 		async start(controller) {
 			let sent = deps.lastEventId;
 			let pending: StoredLiveEvent[] | null = [];
-			const emit = (e: StoredLiveEvent) => {
-				if (e.id <= sent) return;
-				sent = e.id;
+			// A panel stream whose page may now be behind: news replayed, or a panel that came
+			// while the replay ran (and was dropped, being older than what follows it).
+			let behind = false;
+			const enqueue = (frame: string) => {
 				try {
-					controller.enqueue(encoder.encode(frameOf(e)));
+					controller.enqueue(encoder.encode(frame));
 				} catch {
 					unsubscribe?.();
 				}
+			};
+			const emit = (e: StoredLiveEvent) => {
+				if (e.id <= sent) return;
+				sent = e.id;
+				if (e.audience === 'all') behind = true;
+				enqueue(frameOf(e));
 			};
 			try {
 				unsubscribe = await deps.subscribe({
@@ -93,13 +115,19 @@ export function streamEvents(deps: {
 							/* already closed */
 						}
 					},
-					send: (e) => (pending ? pending.push(e) : emit(e))
+					send: (e) => (pending ? pending.push(e) : emit(e)),
+					panels: deps.viewer.panels,
+					sendFrame: (frame) => {
+						if (pending) behind = true;
+						else enqueue(frame);
+					}
 				});
 				controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
 				for (const e of await deps.replay(deps.lastEventId)) emit(e);
 				const queued = pending;
 				pending = null;
 				for (const e of queued.sort((x, y) => x.id - y.id)) emit(e);
+				if (deps.viewer.panels && behind) enqueue(panelFrame(null));
 			} catch (e) {
 				// A failed replay must not leave a subscriber (and a "connected" person) behind;
 				// the browser reconnects and replays from its last id.

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { getDbHandle } from '#lib/server/db/index.ts';
-import { liveAccess, roomPhase } from '#lib/server/live/live-access.ts';
+import { liveAccess, liveSubject, roomPhase } from '#lib/server/live/live-access.ts';
 import { liveHub } from '#lib/server/live/live-hub.ts';
 import { openEventStream, parseLastEventId } from '#lib/server/live/open-event-stream.ts';
 import type { RequestHandler } from './$types';
@@ -18,7 +18,17 @@ export const GET: RequestHandler = async ({ params, locals, request, url }) => {
 	if (!a.manages && roomPhase(a.session) === 'preview') error(409, m.live_room_not_open());
 	return openEventStream(db, await liveHub(getDbHandle), {
 		sessionId: params.sessionId,
-		viewer: { facilitator: a.facilitator, enrolmentId: a.enrolmentId, userId: a.user.id },
+		viewer: {
+			facilitator: a.facilitator,
+			enrolmentId: a.enrolmentId,
+			userId: a.user.id,
+			// The room's script asks for shared panels (ADR 025); participants only, since a
+			// facilitator's own room view shows results before they are revealed.
+			panels:
+				url.searchParams.get('panels') === '1' && a.enrolmentId && !a.facilitator
+					? { subject: liveSubject(a, locals.locale), timeZone: a.user.timeZone }
+					: null
+		},
 		lastEventId: parseLastEventId(
 			request.headers.get('last-event-id'),
 			url.searchParams.get('lastEventId')
