@@ -57,6 +57,8 @@ const EVENTS_PER_HOUR = 120;
 // within a second is still ~30 times the rate of real sessions (120 events an hour each).
 const SPREAD_MS = 1000;
 const BURST_MS = Number(process.env.BENCH_BURST_MS ?? 5000);
+/* The languages participants read the room in, in turn within each session. */
+const LOCALES = (process.env.BENCH_LOCALES ?? 'en').split(',');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
@@ -436,7 +438,12 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 		const streamPath = (c: Client) => `/live/${c.session}/events?panels=1`;
 		const streamPort = instances === 2 ? ports[1] : ports[0];
 		const clients: { c: Client; cookie: string }[] = [];
-		for (const p of seed.participants) clients.push({ c: newClient(p.session), cookie: p.cookie });
+		// Each session's people read the room in these languages in turn: a group that mixes
+		// languages costs one shared panel per language (ADR 025).
+		seed.participants.forEach((p, i) => {
+			const locale = LOCALES[i % LOCALES.length];
+			clients.push({ c: newClient(p.session), cookie: `${p.cookie}; trellis_locale=${locale}` });
+		});
 		const t0 = performance.now();
 		// People arrive over minutes, not in one instant: open streams in batches of 100.
 		for (let i = 0; i < clients.length; i += 100) {
@@ -588,7 +595,7 @@ async function main() {
 	if (process.env.BENCH_LIVE_PG !== 'off') runs.push(['postgres', 2]);
 	for (const [db, instances] of runs) {
 		const r = await runTrellis(db, instances);
-		const x = { streams: r.streams, db, instances };
+		const x = { streams: r.streams, db, instances, locales: LOCALES.join(',') };
 		out('p50_ms', round(r.p50), 'ms', x);
 		out('p95_ms', round(r.p95), 'ms', x);
 		out('p99_ms', round(r.p99), 'ms', x);
