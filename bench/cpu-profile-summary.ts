@@ -25,7 +25,8 @@ function origin(url: string) {
 	if (url.startsWith('node:')) return 'node core';
 	const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
 	if (pkg) return pkg[1];
-	if (url.includes('/build/server/')) return 'app (built server)';
+	const built = /\/build\/server\/(.*)$/.exec(url);
+	if (built) return `build/server/${built[1]}`;
 	return url.replace(/^file:\/\//, '');
 }
 

@@ -454,6 +454,9 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 			);
 		}
 		note(`${clients.length} streams open in ${round(performance.now() - t0)} ms`);
+		await sleep(1000);
+		// With every stream open and nothing happening yet: what holding them costs.
+		const streamsPss = await measurePss(appPids, dbDirs);
 		const all = clients.map((x) => x.c);
 		const act = (action: string) => async (s: string) => {
 			const r = await post(actPort, `/live/${s}/console`, seed.lead, { action });
@@ -574,6 +577,7 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 			expectedStored: clients.length,
 			rss,
 			idlePss,
+			streamsPss,
 			peakPss,
 			perEvent,
 			runSeconds,
@@ -610,6 +614,11 @@ async function main() {
 			...pss,
 			at: 'idle',
 			processes: r.idlePss.processes
+		});
+		out('total_pss_mb', round(r.streamsPss.totalMb), 'MB', {
+			...pss,
+			at: 'streams open, before any activity',
+			processes: r.streamsPss.processes
 		});
 		out('total_pss_mb', round(r.peakPss.totalMb), 'MB', {
 			...pss,

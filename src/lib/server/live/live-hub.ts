@@ -208,14 +208,20 @@ export class LiveHub {
 			const events = await listLiveEventsAfter(this.handle.db, sessionId, after);
 			if (!events.length) return;
 			this.cursor.set(sessionId, events[events.length - 1].id);
+			const news = events.filter((e) => e.audience === 'all');
+			// Rendered before anything is sent, so each stream gets its events and the panel in
+			// one write (streamEvents joins what is sent in one tick): half the socket writes.
+			const panels = news.length ? await this.renderPanels(set, news) : undefined;
 			for (const sub of set) {
 				for (const e of events) {
 					if (e.audience === 'facilitators' && !sub.facilitator) continue;
 					sub.send(e);
 				}
+				// A stream that came in while the panels were rendered gets "fetch the page".
+				if (panels && sub.panels && sub.sendFrame) {
+					sub.sendFrame(panels.get(panelKey(sub.panels)) ?? panelFrame(null));
+				}
 			}
-			const news = events.filter((e) => e.audience === 'all');
-			if (news.length) await this.sendPanels(set, news);
 		});
 		const guarded = next.catch((e) =>
 			log.error({ err: String(e), sessionId }, 'live delivery failed')
@@ -227,32 +233,32 @@ export class LiveHub {
 	/*
 	 * One render per language and time zone for a session's news, however many participants
 	 * read it: this is what keeps 18 people from each fetching and rendering the page after
-	 * every facilitator action. Events went out first; the panel follows them.
+	 * every facilitator action. Returns each group's frame, by panelKey.
 	 */
-	private async sendPanels(set: Set<Subscriber>, news: StoredLiveEvent[]) {
-		const groups = new Map<string, Subscriber[]>();
-		for (const sub of set) {
-			if (!sub.panels || !sub.sendFrame) continue;
-			const key = `${sub.panels.subject.locale}|${sub.panels.timeZone}`;
-			const group = groups.get(key);
-			if (group) group.push(sub);
-			else groups.set(key, [sub]);
-		}
+	private async renderPanels(set: Set<Subscriber>, news: StoredLiveEvent[]) {
+		const frames = new Map<string, string>();
 		// An acknowledged "I need a moment" is one person's news: their own page says so.
 		const personal = news.some((e) => e.kind === 'moment-ack');
-		for (const subs of groups.values()) {
+		for (const sub of set) {
+			if (!sub.panels || !sub.sendFrame) continue;
+			const key = panelKey(sub.panels);
+			if (frames.has(key)) continue;
 			let panel: string | null = null;
 			if (!personal && this.renderPanel) {
-				const { subject, timeZone } = subs[0].panels!;
+				const { subject, timeZone } = sub.panels;
 				panel = await this.renderPanel(subject, timeZone).catch((e) => {
 					log.error({ err: String(e), sessionId: subject.sessionId }, 'live panel render failed');
 					return null;
 				});
 			}
-			const frame = panelFrame(panel);
-			for (const sub of subs) sub.sendFrame!(frame);
+			frames.set(key, panelFrame(panel));
 		}
+		return frames;
 	}
+}
+
+function panelKey(p: NonNullable<Subscriber['panels']>) {
+	return `${p.subject.locale}|${p.timeZone}`;
 }
 
 let hub: Promise<LiveHub> | undefined;

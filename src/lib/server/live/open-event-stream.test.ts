@@ -138,6 +138,27 @@ describe(`${streamEvents.name} for a room that takes panels (ADR 025)`, () => {
 		expect(await readUntil(stream, (t) => t.includes('NEW'))).toBe('event: panel\ndata: NEW\n\n');
 	});
 
+	it('what is sent in one tick goes out as one chunk (one socket write)', async () => {
+		let sub!: Subscriber;
+		const stream = streamEvents({
+			viewer: panelViewer,
+			lastEventId: 3,
+			subscribe: async (s) => {
+				sub = s;
+				return () => {};
+			},
+			replay: async () => []
+		});
+		const reader = stream.getReader();
+		await reader.read(); // retry:
+		await new Promise((r) => setTimeout(r, 0)); // the (empty) replay is over
+		sub.send(ev(4));
+		sub.send(ev(5));
+		sub.sendFrame!('event: panel\ndata: P\n\n');
+		const chunk = new TextDecoder().decode((await reader.read()).value);
+		expect(chunk).toBe(`${frameOf(ev(4))}${frameOf(ev(5))}event: panel\ndata: P\n\n`);
+	});
+
 	it('nothing to catch up on: no "fetch the page"; a stream without panels never gets one', async () => {
 		for (const v of [panelViewer, viewer]) {
 			let sub!: Subscriber;

@@ -88,12 +88,20 @@ export function streamEvents(deps: {
 			// A panel stream whose page may now be behind: news replayed, or a panel that came
 			// while the replay ran (and was dropped, being older than what follows it).
 			let behind = false;
-			const enqueue = (frame: string) => {
+			// What is sent in one tick (a batch's events and its panel) goes out as one chunk:
+			// one socket write instead of one per frame.
+			let batch: string[] = [];
+			const flush = () => {
+				const text = batch.join('');
+				batch = [];
 				try {
-					controller.enqueue(encoder.encode(frame));
+					controller.enqueue(encoder.encode(text));
 				} catch {
 					unsubscribe?.();
 				}
+			};
+			const enqueue = (frame: string) => {
+				if (batch.push(frame) === 1) queueMicrotask(flush);
 			};
 			const emit = (e: StoredLiveEvent) => {
 				if (e.id <= sent) return;
