@@ -1,14 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 
-/**
- * Counts one request in `key`'s window (restarting the window once it has passed); returns the count.
- *
- * Without waiting for the write-ahead log to reach the disk (`synchronous_commit off` for this
- * transaction only): a counter lost in a crash costs nothing, while an fsync per request was
- * the slowest part of every live answer and form post (issue #13's profile). Other writes keep
- * their durability; PostgreSQL still never sees a half-applied counter.
- */
+/** Counts one request in `key`'s window (restarting the window once it has passed); returns the count. */
 export async function countRateLimitHit(
 	db: Db,
 	id: string,
@@ -16,18 +9,15 @@ export async function countRateLimitHit(
 	now: number,
 	windowStart: number
 ) {
-	return db.transaction(async (tx) => {
-		await tx.execute(sql`set local synchronous_commit to off`);
-		const rows = await tx.execute<{ count: number }>(sql`
-			insert into rate_limits (id, key, count, last_request)
-			values (${id}, ${key}, 1, ${now})
-			on conflict (key) do update set
-				count = case when rate_limits.last_request < ${windowStart} then 1 else rate_limits.count + 1 end,
-				last_request = case when rate_limits.last_request < ${windowStart} then ${now} else rate_limits.last_request end
-			returning count`);
-		const list = (Array.isArray(rows) ? rows : (rows as { rows: { count: number }[] }).rows) as {
-			count: number;
-		}[];
-		return Number(list[0]?.count ?? 0);
-	});
+	const rows = await db.execute<{ count: number }>(sql`
+		insert into rate_limits (id, key, count, last_request)
+		values (${id}, ${key}, 1, ${now})
+		on conflict (key) do update set
+			count = case when rate_limits.last_request < ${windowStart} then 1 else rate_limits.count + 1 end,
+			last_request = case when rate_limits.last_request < ${windowStart} then ${now} else rate_limits.last_request end
+		returning count`);
+	const list = (Array.isArray(rows) ? rows : (rows as { rows: { count: number }[] }).rows) as {
+		count: number;
+	}[];
+	return Number(list[0]?.count ?? 0);
 }
