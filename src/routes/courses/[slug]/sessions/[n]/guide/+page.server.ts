@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { loadSessionOr404, md } from '#lib/server/courses/course-view.ts';
+import { visualFor } from '#lib/server/courses/course-visuals.ts';
 import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import type { PageServerLoad } from './$types';
 
@@ -34,6 +35,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 					},
 		number: n,
 		title: t.title,
+		lists: Object.entries(t.lists ?? {}).map(([id, l]) => ({
+			id,
+			title: l.title,
+			bodyHtml: md(l.body)
+		})),
+		mixedGroupsHtml: md(c.pkg.text[c.locale].mixedGroups),
 		total: s.structure.minutes,
 		blocks: s.structure.blocks.map((b) => {
 			const bt = t.blocks[b.id];
@@ -47,6 +54,17 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				participantHtml: md(bt.participant),
 				contentNote: b.contentNote ? (bt.contentNote ?? null) : null,
 				recallAgreements: b.recallAgreements,
+				visual: visualFor(s, t.visuals, b.visual, `visual-${b.id}`),
+				lead: b.lead ?? null,
+				caseSheet:
+					b.case && t.cases?.[b.case]
+						? {
+								id: b.case,
+								title: t.cases[b.case].title,
+								sheetHtml: md(t.cases[b.case].sheet),
+								notesHtml: md(t.cases[b.case].notes)
+							}
+						: null,
 				activity: b.activity ?? null,
 				prompt: bt.activity?.prompt ?? null,
 				labels: {
