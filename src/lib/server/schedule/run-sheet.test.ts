@@ -23,8 +23,9 @@ describe('runSheet', () => {
 		expect(s.rows[0].startsAt).toEqual(start);
 		expect(s.endsAt).toEqual(new Date('2026-12-03T20:00:00Z'));
 		expect(s.opensAt).toEqual(new Date('2026-12-03T16:45:00Z'));
-		for (let i = 1; i < s.rows.length; i++)
+		for (let i = 1; i < s.rows.length; i++) {
 			expect(s.rows[i].startsAt).toEqual(s.rows[i - 1].endsAt);
+		}
 		expect(s.breakMinutes).toBe(20);
 		const walk = s.rows.find((r) => r.id === 'walk-the-steps')!;
 		expect(walk.startsAt).toEqual(new Date('2026-12-03T18:27:00Z'));
