@@ -8,6 +8,7 @@ import { audioFirst, setAudioFirst } from '#lib/server/live/audio-first.ts';
 import { VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
 import { liveAccess, liveSubject, roomPhase } from '#lib/server/live/live-access.ts';
 import { liveView } from '#lib/server/live/live-view.ts';
+import { caseSheet } from '#lib/server/courses/course-cases.ts';
 import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
 import { announce } from '#lib/server/live/announce.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
@@ -46,6 +47,20 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 			[VIDEO_ORIGIN_HEADER]: embed.origin
 		});
 	}
+	const view = await liveView(db, {
+		...liveSubject(a, locals.locale),
+		enrolmentId: a.enrolmentId,
+		facilitator: a.facilitator
+	});
+	// A fictional case sheet the current part works with, to read during the breakout.
+	const st = a.structure;
+	const block = st.structure.blocks.find((b) => b.id === view.block.id);
+	const sheet = caseSheet(
+		st.structure,
+		st.text[locals.locale] ?? st.text[a.ctx.pkg.course.sourceLocale],
+		block?.case
+	);
+	const liveCase = sheet ? { id: sheet.id, title: sheet.title, sheetHtml: sheet.sheetHtml } : null;
 	return {
 		preview: preview ? joinOpensAt(a.session) : null,
 		audioFirst: audioFirst(cookies),
@@ -59,11 +74,8 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 		participant: !!a.enrolmentId,
 		hasVideo: a.session.videoKind !== 'none',
 		crisis: await crisisPanelHere(db, locals.locale, locals.user),
-		view: await liveView(db, {
-			...liveSubject(a, locals.locale),
-			enrolmentId: a.enrolmentId,
-			facilitator: a.facilitator
-		})
+		view,
+		caseSheet: liveCase
 	};
 };
 
