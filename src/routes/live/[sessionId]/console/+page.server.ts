@@ -15,6 +15,7 @@ import { facilitate, type FacilitatorAction } from '#lib/server/live/facilitate.
 import { announce } from '#lib/server/live/announce.ts';
 import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
 import { runSheet } from '#lib/server/schedule/run-sheet.ts';
+import { crisisProcedureFor } from '#lib/server/safety/crisis-procedure-view.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -58,6 +59,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		timeZone: a.user.timeZone,
 		cohortId: a.ctx.cohort.id,
 		cohortTimeZone: a.ctx.cohort.timeZone,
+		crisisProcedure: await crisisProcedureFor(
+			db,
+			a.ctx.cohort.organisationId,
+			locals.locale,
+			a.user.timeZone
+		),
 		runSheet: sheet.rows.map((r) => ({ startsAt: r.startsAt, endsAt: r.endsAt, leads: r.leads })),
 		// Before the join window: a preview, where nothing can be changed (roomPhase).
 		phase: roomPhase(a.session),

@@ -5,6 +5,7 @@ import { requireManager } from '#lib/server/cohorts/cohort-access.ts';
 import { courseTitle } from '#lib/server/cohorts/cohort-context.ts';
 import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
 import { runSheet } from '#lib/server/schedule/run-sheet.ts';
+import { crisisProcedureFor } from '#lib/server/safety/crisis-procedure-view.ts';
 import type { PageServerLoad } from './$types';
 
 /*
@@ -38,6 +39,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		timeZone: ctx.cohort.timeZone,
 		cancelled: !!s.cancelledAt || !!ctx.cohort.cancelledAt,
 		sessionId: s.id,
-		sheet
+		sheet,
+		crisisProcedure: await crisisProcedureFor(
+			db,
+			ctx.cohort.organisationId,
+			locals.locale,
+			ctx.cohort.timeZone
+		)
 	};
 };

@@ -4,6 +4,8 @@ import { appContext } from '#lib/server/context.ts';
 import { loadSessionOr404, md } from '#lib/server/courses/course-view.ts';
 import { visualFor } from '#lib/server/courses/course-visuals.ts';
 import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
+import { crisisProcedureFor } from '#lib/server/safety/crisis-procedure-view.ts';
+import { currentOrganisation } from '#lib/server/organisations/current-organisation.ts';
 import type { PageServerLoad } from './$types';
 
 /* The facilitator guide is for facilitators (peer trainers included) and admins. */
@@ -20,6 +22,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	let start = 0;
 	return {
 		crisis: await crisisPanelHere(db, locals.locale, locals.user),
+		crisisProcedure: await crisisProcedureFor(
+			db,
+			(await currentOrganisation(db)).id,
+			locals.locale,
+			locals.user.timeZone
+		),
+		isAdmin: locals.roles.admin,
 		slug: params.slug,
 		lang: c.locale,
 		courseTitle: c.pkg.text[c.locale].title,
