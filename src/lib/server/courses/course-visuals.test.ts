@@ -27,7 +27,7 @@ describe('course visuals', () => {
 			},
 			'v1'
 		);
-		expect(svg).toContain('role="img" aria-labelledby="v1-title v1-desc"');
+		expect(svg).toContain('role="img" aria-labelledby="v1-title" aria-describedby="v1-desc"');
 		expect(svg).toContain('<title id="v1-title">CHIME &lt;title&gt;</title>');
 		expect(svg).toContain('<desc id="v1-desc">Five circles &amp; a centre</desc>');
 		expect(svg).toContain('<tspan x="50" dy="-1.2em">Особистісне</tspan>');

@@ -69,7 +69,7 @@ export function wrapWords(text: string, width: number): string[] {
  * lines of at most N characters, centred on the text's own position (Ukrainian and Czech
  * words are longer than English ones, so the drawing leaves room for more lines); any other
  * `{{key}}` is replaced as it stands. The SVG is labelled by its title and description
- * (`role="img"`), and `idPrefix` keeps its ids unique when a page shows several visuals.
+ * (`role="img"`, named by the title and described by the description), and `idPrefix` keeps its ids unique when a page shows several visuals.
  */
 export function renderVisual(template: string, text: VisualText, idPrefix: string): string {
 	const label = (key: string) => text.labels[key] ?? key;
@@ -101,7 +101,7 @@ export function renderVisual(template: string, text: VisualText, idPrefix: strin
 	const descId = `${idPrefix}-desc`;
 	return svg.replace(
 		/^\s*<svg([^>]*)>/,
-		`<svg$1 role="img" aria-labelledby="${titleId} ${descId}" width="100%"><title id="${titleId}">${escapeXml(text.title)}</title><desc id="${descId}">${escapeXml(text.description)}</desc>`
+		`<svg$1 role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" width="100%"><title id="${titleId}">${escapeXml(text.title)}</title><desc id="${descId}">${escapeXml(text.description)}</desc>`
 	);
 }
 
