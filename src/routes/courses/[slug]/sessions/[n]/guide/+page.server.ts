@@ -20,6 +20,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		text: t
 	} = await loadSessionOr404(db, params.slug, params.n, locals.locale);
 	let start = 0;
+	const firstBlockOf = new Map<string, string>();
+	for (const b of s.structure.blocks) {
+		if (b.case && !firstBlockOf.has(b.case)) firstBlockOf.set(b.case, b.id);
+	}
 	return {
 		crisis: await crisisPanelHere(db, locals.locale, locals.user),
 		crisisProcedure: await crisisProcedureFor(
@@ -65,13 +69,15 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				recallAgreements: b.recallAgreements,
 				visual: visualFor(s, t.visuals, b.visual, `visual-${b.id}`),
 				lead: b.lead ?? null,
+				// A case is printed once, at the first part that uses it; later parts link to it.
 				caseSheet:
 					b.case && t.cases?.[b.case]
 						? {
 								id: b.case,
 								title: t.cases[b.case].title,
-								sheetHtml: md(t.cases[b.case].sheet),
-								notesHtml: md(t.cases[b.case].notes)
+								firstAt: firstBlockOf.get(b.case) ?? b.id,
+								sheetHtml: firstBlockOf.get(b.case) === b.id ? md(t.cases[b.case].sheet) : '',
+								notesHtml: firstBlockOf.get(b.case) === b.id ? md(t.cases[b.case].notes) : ''
 							}
 						: null,
 				activity: b.activity ?? null,
