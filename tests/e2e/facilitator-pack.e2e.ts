@@ -251,6 +251,15 @@ test('the facilitator pack: visuals, run sheet, case sheets, crisis procedure an
 		}
 	);
 
+	// The other pages that changed: Day 2 (the map and Lena's case) and Day 3 (no drawing).
+	for (const n of [2, 3]) {
+		await accessibleInEveryLanguage(
+			page,
+			`/courses/recovery-oriented-practice/sessions/${n}/guide`
+		);
+		await accessibleInEveryLanguage(page, `/courses/recovery-oriented-practice/sessions/${n}`);
+	}
+
 	// A handout in Czech: the printable page and its PDF.
 	await accessibleInEveryLanguage(page, '/courses/recovery-oriented-practice/sessions/2/handout');
 	await setLocale(page.context(), 'cs');
