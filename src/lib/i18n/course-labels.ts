@@ -26,3 +26,11 @@ const activities: Record<string, () => string> = {
 
 export const kindLabel = (k: string) => (kinds[k] ?? (() => k))();
 export const activityLabel = (k: string) => (activities[k] ?? (() => k))();
+
+const leads: Record<string, () => string> = {
+	first: m.lead_first,
+	second: m.lead_second,
+	both: m.lead_both
+};
+/** Who leads a block, in general terms (the run sheet names the cohort's facilitators). */
+export const leadLabel = (k: string) => (leads[k] ?? (() => k))();

@@ -13,6 +13,10 @@ export const BLOCK_KINDS = [
 	'between-session-task'
 ] as const;
 
+/** Who leads a block: the cohort's first facilitator, the second, or both together. */
+export const LEADS = ['first', 'second', 'both'] as const;
+export type Lead = (typeof LEADS)[number];
+
 /** Kinds the live room runs as an activity; they must define one. */
 export const INTERACTIVE_KINDS = new Set([
 	'check-in',
@@ -78,7 +82,16 @@ export const blockSchema = z.object({
 	minutes: z.number().int().min(1).max(180),
 	contentNote: z.boolean().default(false),
 	recallAgreements: z.boolean().default(false),
-	activity: activitySchema.optional()
+	activity: activitySchema.optional(),
+	/**
+	 * Who of the two co-facilitators leads the block on the run sheet: the first, the second
+	 * (as the cohort lists them) or both together. course:check requires it on every block.
+	 */
+	lead: z.enum(LEADS).optional(),
+	/** A drawing from the session's visuals/ folder, shown with the block. */
+	visual: id.optional(),
+	/** A fictional case sheet (the session text's `cases.<id>`) people can open during the block. */
+	case: id.optional()
 });
 export type Block = z.infer<typeof blockSchema>;
 
@@ -142,13 +155,29 @@ export const blockTextSchema = z.object({
 });
 export type BlockText = z.infer<typeof blockTextSchema>;
 
+/** The words of one visual: its title, a text description of the whole, and its labels. */
+export const visualTextSchema = z.object({
+	title: text,
+	description: text,
+	labels: z.record(z.string(), text)
+});
+
+/** A fictional case: the sheet participants read (Markdown) and the facilitators' notes. */
+export const caseTextSchema = z.object({ title: text, sheet: text, notes: text });
+
 export const sessionTextSchema = z.object({
 	translation,
 	title: text,
 	aims: z.array(text).min(1),
+	/** The handout's key ideas of the session (course:check requires them). */
+	keyIdeas: z.array(text).min(1).optional(),
 	whatToExpect: text,
 	blocks: z.record(z.string(), blockTextSchema),
-	between: z.object({ reading: text, reflection: text, task: text })
+	between: z.object({ reading: text, reflection: text, task: text }),
+	visuals: z.record(z.string(), visualTextSchema).optional(),
+	cases: z.record(z.string(), caseTextSchema).optional(),
+	/** Lists the facilitator guide refers to (Day 1's shared question list, Day 4's guiding questions). */
+	lists: z.record(z.string(), z.object({ title: text, body: text })).optional()
 });
 export type SessionText = z.infer<typeof sessionTextSchema>;
 
@@ -161,7 +190,9 @@ export const courseTextSchema = z.object({
 	aims: z.array(text).min(1),
 	targetGroup: z.array(text).min(1),
 	format: z.array(text).min(1),
-	topics: z.array(text).min(1)
+	topics: z.array(text).min(1),
+	/** Guidance for groups that mix professionals, peers and family members (every guide shows it). */
+	mixedGroups: text.optional()
 });
 export type CourseText = z.infer<typeof courseTextSchema>;
 

@@ -9,7 +9,13 @@ export type RawPackage = {
 	courseText: Record<string, unknown>;
 	/** sha256 (first 12 hex) of each source-locale file, keyed by "course" or the session folder. */
 	sourceHashes: Record<string, string>;
-	sessions: { folder: string; structure: unknown; text: Record<string, unknown> }[];
+	sessions: {
+		folder: string;
+		structure: unknown;
+		text: Record<string, unknown>;
+		/** SVG templates of the session's visuals/ folder, keyed by file name without .svg. */
+		visuals: Record<string, string>;
+	}[];
 	terms: Record<string, string[]>;
 	/** glossary.yaml of the course, when it has one. */
 	glossary?: unknown;
@@ -55,7 +61,14 @@ export function loadCoursePackage(slug: string, root = CONTENT_ROOT): RawPackage
 		for (const l of locales) {
 			text[l] = read(join(sdir, `${l}.yaml`), l === source ? folder : undefined);
 		}
-		return { folder, structure: read(join(sdir, 'session.yaml')), text };
+		const visuals: Record<string, string> = {};
+		const vdir = join(sdir, 'visuals');
+		if (existsSync(vdir)) {
+			for (const f of readdirSync(vdir).sort()) {
+				if (f.endsWith('.svg')) visuals[f.slice(0, -4)] = readFileSync(join(vdir, f), 'utf8');
+			}
+		}
+		return { folder, structure: read(join(sdir, 'session.yaml')), text, visuals };
 	});
 	const terms = (read(join(root, 'stigmatising-terms.yaml')) ?? {}) as Record<string, string[]>;
 	const glossaryPath = join(dir, 'glossary.yaml');

@@ -188,3 +188,51 @@ describe('validateCoursePackage rejects', () => {
 		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(/missing file .*cs\.yaml/);
 	});
 });
+
+describe('the facilitator pack in the package', () => {
+	const byId = (raw: RawPackage, i: number, id: string) =>
+		session(raw, i).blocks.find((b: Any) => b.id === id);
+	it('refuses a visual label missing in a translation', () => {
+		const raw = fresh();
+		delete text(raw, 'uk', 0).visuals.chime.labels.hope;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/1-recovery\/uk\.yaml: visual "chime" has no label "hope"/
+		);
+	});
+	it('refuses a block that shows a drawing the package does not have', () => {
+		const raw = fresh();
+		byId(raw, 0, 'processes-in-recovery').visual = 'chimes';
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/block "processes-in-recovery": visual "chimes" has no file visuals\/chimes\.svg/
+		);
+	});
+	it('refuses an unsafe drawing', () => {
+		const raw = fresh();
+		raw.sessions[3].visuals['six-steps'] += '<script>alert(1)</script>';
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/4-care-approach\/visuals\/six-steps\.svg contains a <script> element/
+		);
+	});
+	it('refuses a block without a lead for the run sheet', () => {
+		const raw = fresh();
+		delete byId(raw, 1, 'welcome-back').lead;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/block "welcome-back" has no lead \(first, second or both\)/
+		);
+	});
+	it('refuses a case the block opens but a translation lacks, and missing key ideas', () => {
+		const raw = fresh();
+		delete text(raw, 'cs', 3).cases.mira;
+		delete text(raw, 'uk', 2).keyIdeas;
+		const errors = validateCoursePackage(raw).errors.join('\n');
+		expect(errors).toMatch(/4-care-approach\/cs\.yaml: block "meet-mira" opens case "mira"/);
+		expect(errors).toMatch(/3-experiential-knowledge\/uk\.yaml: keyIdeas is missing/);
+	});
+	it('refuses a course text without the mixed-groups guidance', () => {
+		const raw = fresh();
+		delete (raw.courseText.cs as Any).mixedGroups;
+		expect(validateCoursePackage(raw).errors.join('\n')).toMatch(
+			/course\.cs\.yaml: mixedGroups is missing/
+		);
+	});
+});

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkStigmatisingTerms, checkTranslationAgainstSource } from './course-language.ts';
+import { checkVisualTemplate, visualPlaceholders } from './course-visuals.ts';
 import {
 	courseSchema,
 	courseTextSchema,
@@ -19,7 +20,13 @@ import type { RawPackage } from './load-course-package.ts';
 export type CoursePackage = {
 	course: CourseStructure;
 	text: Record<string, CourseText>;
-	sessions: { folder: string; structure: SessionStructure; text: Record<string, SessionText> }[];
+	sessions: {
+		folder: string;
+		structure: SessionStructure;
+		text: Record<string, SessionText>;
+		/** SVG templates of the session's visuals (absent in versions imported before they existed). */
+		visuals?: Record<string, string>;
+	}[];
 	/** Hash of each English source file, so pages can tell authors a translation is outdated. */
 	sourceHashes?: Record<string, string>;
 };
@@ -132,6 +139,11 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 		if (parsed.data.topics.length !== c.sessions.length) {
 			errors.push(`${where}: topics must list one topic per session`);
 		}
+		if (!parsed.data.mixedGroups) {
+			errors.push(
+				`${where}: mixedGroups is missing (guidance for groups of professionals, peers and family members)`
+			);
+		}
 		checkTranslation(where, l, parsed.data, raw.sourceHashes.course);
 		checkLanguage(where, l, parsed.data);
 		text[l] = parsed.data;
@@ -156,9 +168,19 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 		if (total !== st.minutes) {
 			errors.push(`${where}: the agenda adds up to ${total} minutes, not ${st.minutes}`);
 		}
+		const templates = s.visuals ?? {};
+		for (const [vid, template] of Object.entries(templates)) {
+			for (const e of checkVisualTemplate(template)) {
+				errors.push(`sessions/${s.folder}/visuals/${vid}.svg ${e}`);
+			}
+		}
 		const ids = new Set<string>();
 		for (const b of st.blocks) {
 			const at = `${where}: block "${b.id}"`;
+			if (!b.lead) errors.push(`${at} has no lead (first, second or both) for the run sheet`);
+			if (b.visual && !templates[b.visual]) {
+				errors.push(`${at}: visual "${b.visual}" has no file visuals/${b.visual}.svg`);
+			}
 			if (ids.has(b.id)) errors.push(`${at} appears twice`);
 			ids.add(b.id);
 			if (INTERACTIVE_KINDS.has(b.kind) && !b.activity) {
@@ -263,6 +285,25 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 			for (const k of Object.keys(t.blocks)) {
 				if (!ids.has(k)) errors.push(`${twhere}: text for unknown block "${k}"`);
 			}
+			if (!t.keyIdeas) errors.push(`${twhere}: keyIdeas is missing (the handout's key ideas)`);
+			for (const [vid, template] of Object.entries(templates)) {
+				const vt = t.visuals?.[vid];
+				if (!vt) {
+					errors.push(`${twhere}: visual "${vid}" has no text (title, description, labels)`);
+					continue;
+				}
+				for (const key of visualPlaceholders(template)) {
+					if (!vt.labels[key]) errors.push(`${twhere}: visual "${vid}" has no label "${key}"`);
+				}
+			}
+			for (const vid of Object.keys(t.visuals ?? {})) {
+				if (!templates[vid]) errors.push(`${twhere}: text for unknown visual "${vid}"`);
+			}
+			for (const b of st.blocks) {
+				if (b.case && !t.cases?.[b.case]) {
+					errors.push(`${twhere}: block "${b.id}" opens case "${b.case}", which has no text`);
+				}
+			}
 			const hashed = raw.sourceHashes[s.folder];
 			const declared = (t.translation?.sourceHash ?? hashed) as string;
 			report.push({
@@ -287,7 +328,7 @@ export function validateCoursePackage(raw: RawPackage): Validation {
 				);
 			}
 		}
-		sessions.push({ folder: s.folder, structure: st, text: sessionText });
+		sessions.push({ folder: s.folder, structure: st, text: sessionText, visuals: templates });
 	}
 	const pkg =
 		errors.length === 0 ? { course: c, text, sessions, sourceHashes: raw.sourceHashes } : undefined;

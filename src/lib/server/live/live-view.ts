@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { md } from '../courses/course-view.ts';
+import { caseSheet } from '../courses/course-cases.ts';
 import type { LiveSubject } from './live-access.ts';
 import { findLiveState, findPersonalSnapshot } from './live.queries.ts';
 import { publicState } from './facilitate.ts';
@@ -64,6 +65,8 @@ export async function liveView(
 		};
 	}
 	const showResults = !!running && (running.revealed || input.facilitator);
+	// A fictional case sheet the current part works with, to read during the breakout.
+	const sheet = caseSheet(input.structure, text, block.case);
 	return {
 		started: !!row,
 		/** When a facilitator began the session (null until then). */
@@ -89,6 +92,7 @@ export async function liveView(
 		own: personal.own,
 		results: showResults && def ? await resultsFor(db, input.sessionId, block.id, def) : null,
 		breakout,
+		caseSheet: sheet ? { id: sheet.id, title: sheet.title, sheetHtml: sheet.sheetHtml } : null,
 		moment: personal.moment,
 		agenda: blocks.map((b) => ({
 			id: b.id,

@@ -35,6 +35,8 @@ export async function makeCohort(
 		approval?: boolean;
 		auth?: Auth;
 		cfg: Config;
+		/** Pins the cohort to this course version instead of the current package's. */
+		courseVersionId?: string;
 	}
 ) {
 	const now = opts.now ?? new Date();
@@ -56,7 +58,7 @@ export async function makeCohort(
 		db,
 		{
 			organisationId: org.id,
-			courseVersionId: await courseVersionIn(db),
+			courseVersionId: opts.courseVersionId ?? (await courseVersionIn(db)),
 			name: 'Spring group',
 			locale: 'en',
 			timeZone: 'Europe/Prague',

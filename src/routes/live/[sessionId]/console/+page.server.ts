@@ -13,6 +13,9 @@ import { liveHub } from '#lib/server/live/live-hub.ts';
 import { listAnswers, listOpenMoments } from '#lib/server/live/live.queries.ts';
 import { facilitate, type FacilitatorAction } from '#lib/server/live/facilitate.ts';
 import { announce } from '#lib/server/live/announce.ts';
+import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
+import { runSheet } from '#lib/server/schedule/run-sheet.ts';
+import { crisisProcedureFor } from '#lib/server/safety/crisis-procedure-view.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -41,9 +44,28 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		offset += b.minutes;
 		return start;
 	});
+	// The same clock times and leads as the run sheet, in the cohort's time zone.
+	const sheet = runSheet({
+		blocks: a.structure.structure.blocks,
+		text: a.structure.text[locals.locale] ?? a.structure.text[a.ctx.pkg.course.sourceLocale],
+		startsAt: a.session.startsAt,
+		facilitators: (await listFacilitators(db, a.ctx.cohort.id)).map((p) => ({
+			name: p.name,
+			peerTrainer: p.peerTrainer
+		}))
+	});
 	return {
 		sessionId: a.session.id,
 		timeZone: a.user.timeZone,
+		cohortId: a.ctx.cohort.id,
+		cohortTimeZone: a.ctx.cohort.timeZone,
+		crisisProcedure: await crisisProcedureFor(
+			db,
+			a.ctx.cohort.organisationId,
+			locals.locale,
+			a.user.timeZone
+		),
+		runSheet: sheet.rows.map((r) => ({ startsAt: r.startsAt, endsAt: r.endsAt, leads: r.leads })),
 		// Before the join window: a preview, where nothing can be changed (roomPhase).
 		phase: roomPhase(a.session),
 		opensAt: joinOpensAt(a.session),

@@ -1,5 +1,6 @@
 import { appContext } from '#lib/server/context.ts';
 import { loadSessionOr404, md } from '#lib/server/courses/course-view.ts';
+import { visualFor } from '#lib/server/courses/course-visuals.ts';
 import { crisisPanelHere } from '#lib/server/safety/crisis-panel.ts';
 import type { PageServerLoad } from './$types';
 
@@ -30,7 +31,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				start,
 				minutes: b.minutes,
 				title: bt.title,
-				contentNote: b.contentNote ? bt.contentNote : null
+				contentNote: b.contentNote ? bt.contentNote : null,
+				visual: visualFor(s, t.visuals, b.visual, `visual-${b.id}`)
 			};
 			start += b.minutes;
 			return row;
