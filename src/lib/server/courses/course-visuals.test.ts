@@ -66,7 +66,7 @@ describe('course visuals', () => {
 		]);
 	});
 
-	it('the package has the five drawings the guides show on screen, each one safe', () => {
+	it('the package has the six drawings the guides show on screen, each one safe', () => {
 		const raw = loadCoursePackage('recovery-oriented-practice');
 		const all = raw.sessions.flatMap((s) => Object.entries(s.visuals));
 		expect(all.map(([id]) => id).sort()).toEqual([
@@ -74,6 +74,7 @@ describe('course visuals', () => {
 			'community-map',
 			'core-acts',
 			'six-steps',
+			'staircase',
 			'two-continua'
 		]);
 		for (const [, t] of all) expect(checkVisualTemplate(t)).toEqual([]);
