@@ -16,6 +16,8 @@ import {
 	renewCalendarFeed,
 	revokeCalendarFeed
 } from '#lib/server/calendar/calendar-feed.ts';
+import { listAnsweredPulses } from '#lib/server/pulse/pulse.queries.ts';
+import { pulseOffered } from '#lib/server/pulse/pulse-window.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -24,6 +26,15 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const now = new Date();
 	const people = await listEnrolmentsWithPeople(db, ctx.cohort.id);
 	const facilitators = await listFacilitators(db, ctx.cohort.id);
+	// The feedback pulse is offered for three days after each session, until answered.
+	const answered =
+		enrolment?.status === 'enrolled'
+			? await listAnsweredPulses(
+					db,
+					user.id,
+					ctx.sessions.map((s) => s.id)
+				)
+			: null;
 	return {
 		cohort: {
 			id: ctx.cohort.id,
@@ -57,6 +68,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			opensAt: joinOpensAt(s),
 			cancelled: !!s.cancelledAt,
 			over: joinWindow(s, now) === 'over',
+			pulse: !!answered && !answered.has(s.id) && pulseOffered(s, now),
 			joinable:
 				!ctx.cohort.cancelledAt &&
 				(enrolment?.status === 'enrolled' || manages) &&
