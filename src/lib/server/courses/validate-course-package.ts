@@ -353,12 +353,14 @@ function validateQuestionnaire(
 			const wanted = item.kind === 'knowledge' ? item.options : [];
 			const given = Object.keys(it.options ?? {});
 			for (const o of wanted) {
-				if (!given.includes(o))
+				if (!given.includes(o)) {
 					errors.push(`${twhere}: item "${item.id}" has no text for option "${o}"`);
+				}
 			}
 			for (const o of given) {
-				if (!wanted.includes(o))
+				if (!wanted.includes(o)) {
 					errors.push(`${twhere}: item "${item.id}" has text for unknown option "${o}"`);
+				}
 			}
 		}
 		for (const k of Object.keys(t.data.items)) {
