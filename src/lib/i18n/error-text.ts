@@ -27,6 +27,8 @@ const simple: Record<string, () => string> = {
 	error_cert_not_found: () => m.error_cert_not_found(),
 	pulse_closed: () => m.pulse_closed(),
 	pulse_already: () => m.pulse_already(),
+	evaluation_closed: () => m.evaluation_closed(),
+	evaluation_already: () => m.evaluation_already(),
 	error_date: () => m.error_date(),
 	error_date_future: () => m.error_date_future(),
 	error_https_url: () => m.error_https_url(),

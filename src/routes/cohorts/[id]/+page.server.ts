@@ -18,6 +18,9 @@ import {
 } from '#lib/server/calendar/calendar-feed.ts';
 import { listAnsweredPulses } from '#lib/server/pulse/pulse.queries.ts';
 import { pulseOffered } from '#lib/server/pulse/pulse-window.ts';
+import { listRespondedPhases } from '#lib/server/evaluation/evaluation.queries.ts';
+import { evaluationOpen, PHASES } from '#lib/server/evaluation/evaluation-window.ts';
+import { findOutcomeSettings } from '#lib/server/outcomes/outcome-settings.queries.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -35,7 +38,20 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 					ctx.sessions.map((s) => s.id)
 				)
 			: null;
+	// The questionnaires before and after the course, offered while open and not yet answered.
+	const responded = answered ? await listRespondedPhases(db, ctx.cohort.id, user.id) : null;
+	const { postDays } = await findOutcomeSettings(db, ctx.cohort.organisationId);
+	const live = ctx.sessions.filter((s) => !s.cancelledAt);
+	const evaluation = PHASES.filter(
+		(p) =>
+			!!ctx.pkg.evaluation &&
+			!!responded &&
+			!responded.has(p) &&
+			!ctx.cohort.cancelledAt &&
+			evaluationOpen(p, live, postDays, now)
+	);
 	return {
+		evaluation,
 		cohort: {
 			id: ctx.cohort.id,
 			name: ctx.cohort.name,
