@@ -98,7 +98,7 @@ test('completion issues a certificate; PDFs, badge and verification page; revoca
 	expect(claims.issuer.id).toBe(did.id);
 
 	const verifyUrl = claims.id as string;
-	const viewer = await browser.newPage();
+	const viewer = await (await browser.newContext()).newPage();
 	await viewer.goto(verifyUrl);
 	await expect(viewer.getByText('This certificate is valid.')).toBeVisible();
 	await expect(viewer.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);

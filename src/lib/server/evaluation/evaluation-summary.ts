@@ -28,8 +28,11 @@ export type PairedSummary =
 			pairs: number;
 			knowledgeItems: number;
 			knowledge: { pre: number; post: number; change: number };
-			/* Per agreement item; null where fewer than the smallest group answered it both times. */
-			likert: ({ id: string; n: number; pre: number; post: number; change: number } | null)[];
+			/* Per agreement item; not shown where fewer than the smallest group answered it both times. */
+			likert: (
+				| { id: string; shown: true; n: number; pre: number; post: number; change: number }
+				| { id: string; shown: false }
+			)[];
 	  };
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
@@ -100,10 +103,10 @@ export function summariseEvaluation(
 					const both = pairs.filter(
 						(p) => typeof p.pre[i.id] === 'number' && typeof p.post[i.id] === 'number'
 					);
-					if (!enough(both.length, minGroup)) return null;
+					if (!enough(both.length, minGroup)) return { id: i.id, shown: false as const };
 					const a = mean(both.map((p) => Number(p.pre[i.id])));
 					const b = mean(both.map((p) => Number(p.post[i.id])));
-					return { id: i.id, n: both.length, pre: a, post: b, change: b - a };
+					return { id: i.id, shown: true as const, n: both.length, pre: a, post: b, change: b - a };
 				})
 		};
 	}

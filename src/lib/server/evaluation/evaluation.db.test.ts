@@ -116,10 +116,13 @@ describe('pre/post evaluation', () => {
 		expect(s.paired.pairs).toBe(5);
 		expect(s.paired.knowledge.post).toBe(6);
 		expect(s.paired.knowledge.change).toBeGreaterThan(3);
-		const explain = s.paired.likert.find((l) => l?.id === 'c-explain');
-		expect(explain).toMatchObject({ n: 5, pre: 2, post: 4, change: 2 });
+		const explain = s.paired.likert.find((l) => l.id === 'c-explain');
+		expect(explain).toMatchObject({ shown: true, n: 5, pre: 2, post: 4, change: 2 });
 		// An item too few answered both times stays hidden.
-		expect(s.paired.likert.find((l) => l === null)).toBeNull();
+		expect(s.paired.likert.find((l) => l.id === 'a-meaningful-life')).toEqual({
+			id: 'a-meaningful-life',
+			shown: false
+		});
 		if (!s.pre.shown) throw new Error('pre shown');
 		expect(s.pre.open[0].answers).toHaveLength(6);
 	});
