@@ -12,6 +12,9 @@ import { answerEvaluation } from './answer-evaluation.ts';
 import { listEvaluationResponses } from './evaluation.queries.ts';
 import { summariseEvaluation } from './evaluation-summary.ts';
 import { readEvaluationAnswers } from './evaluation-answers.ts';
+import { sendEvaluationReminders } from './send-evaluation-reminders.ts';
+import { emailOutbox } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
 
 let h: DbHandle;
 let auth: Auth;
@@ -221,5 +224,24 @@ describe('pre/post evaluation', () => {
 				expect(createHash('sha256').update(v).digest('base64url')).not.toBe(row.pseudonym);
 			}
 		}
+	});
+
+	it('reminds those who have not answered, once, through the outbox', async () => {
+		const { cohort, people, sessions } = await cohortOf(3);
+		const dayBefore = new Date(sessions[0].startsAt.getTime() - 24 * HOUR);
+		await answerEvaluation(h.db, cfg, {
+			cohortId: cohort.id,
+			phase: 'pre',
+			userId: people[0].id,
+			answers: {},
+			now: dayBefore
+		});
+		const mails = () =>
+			h.db.select().from(emailOutbox).where(eq(emailOutbox.kind, 'evaluation-pre'));
+		expect(await sendEvaluationReminders(h.db, cfg, dayBefore)).toBeGreaterThanOrEqual(2);
+		expect(await sendEvaluationReminders(h.db, cfg, dayBefore)).toBe(0);
+		const sent = (await mails()).filter((e) => e.cohortId === cohort.id);
+		expect(sent.map((e) => e.toAddress).sort()).toEqual([people[1].email, people[2].email].sort());
+		expect(sent[0].textBody).toContain(`/cohorts/${cohort.id}/evaluation/pre`);
 	});
 });

@@ -1,6 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { evaluationRespondents, evaluationResponses } from '../db/schema/index.ts';
+import {
+	cohortSessions,
+	cohorts,
+	evaluationRespondents,
+	evaluationResponses
+} from '../db/schema/index.ts';
 
 /** Marks that a person has responded; false when they already had (the primary key decides). */
 export async function addEvaluationRespondent(
@@ -62,4 +67,26 @@ export function listEvaluationResponses(q: DbOrTx, cohortIds: string[]) {
 		})
 		.from(evaluationResponses)
 		.where(inArray(evaluationResponses.cohortId, cohortIds));
+}
+
+/** Cohorts (not cancelled) whose session `number` starts (or ends) within (after, until]. */
+export async function listCohortsWithSessionBetween(
+	q: DbOrTx,
+	s: { number: number; edge: 'start' | 'end'; after: Date; until: Date }
+) {
+	const at = s.edge === 'start' ? cohortSessions.startsAt : cohortSessions.endsAt;
+	const rows = await q
+		.select({ cohortId: cohortSessions.cohortId })
+		.from(cohortSessions)
+		.innerJoin(cohorts, eq(cohorts.id, cohortSessions.cohortId))
+		.where(
+			and(
+				isNull(cohorts.cancelledAt),
+				isNull(cohortSessions.cancelledAt),
+				eq(cohortSessions.number, s.number),
+				gt(at, s.after),
+				lte(at, s.until)
+			)
+		);
+	return rows.map((r) => r.cohortId);
 }
