@@ -171,7 +171,7 @@ async function createCohortAt(page: Page, name: string, first: Date) {
 async function post(page: Page, url: string, form: Record<string, string>) {
 	const res = await page.request.post(url, {
 		form,
-		headers: { origin: MAIL_APP },
+		headers: { origin: MAIL_APP, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	return { status: res.status(), text: await res.text() };

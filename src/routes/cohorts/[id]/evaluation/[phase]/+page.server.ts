@@ -7,14 +7,18 @@ import { listRespondedPhases } from '#lib/server/evaluation/evaluation.queries.t
 import { evaluationOpen, type Phase } from '#lib/server/evaluation/evaluation-window.ts';
 import { readEvaluationAnswers } from '#lib/server/evaluation/evaluation-answers.ts';
 import { answerEvaluation } from '#lib/server/evaluation/answer-evaluation.ts';
+import { listEnabledPacks } from '#lib/server/evaluation/instrument-packs.queries.ts';
+import { questionnaireWithPacks } from '#lib/server/evaluation/questionnaire-with-packs.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 async function questionnaireOf(locals: App.Locals, id: string, phase: string) {
 	const { db, cfg } = await appContext();
 	if (phase !== 'pre' && phase !== 'post') error(404, m.error_not_found());
 	const a = await cohortAccess(db, locals, id);
-	const q = a.ctx.pkg.evaluation;
-	if (!q || a.enrolment?.status !== 'enrolled') error(404, m.error_not_found());
+	const base = a.ctx.pkg.evaluation;
+	if (!base || a.enrolment?.status !== 'enrolled') error(404, m.error_not_found());
+	// Published instruments join the course's own items only once an admin confirmed permission.
+	const q = questionnaireWithPacks(base, await listEnabledPacks(db, a.ctx.cohort.organisationId));
 	return { db, cfg, ...a, q, phase: phase as Phase };
 }
 
@@ -22,7 +26,8 @@ async function questionnaireOf(locals: App.Locals, id: string, phase: string) {
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { db, ctx, user, q, phase } = await questionnaireOf(locals, params.id, params.phase);
 	const { postDays, minGroup } = await findOutcomeSettings(db, ctx.cohort.organisationId);
-	const text = q.text[locals.locale] ?? q.text[ctx.pkg.course.sourceLocale];
+	const text = q.text(locals.locale);
+	const labels = q.labels(locals.locale);
 	return {
 		cohort: { id: ctx.cohort.id, name: ctx.cohort.name },
 		phase,
@@ -41,6 +46,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			id: i.id,
 			kind: i.kind,
 			text: text.items[i.id].text,
+			labels: i.id.includes(':') ? (labels[i.id.split(':')[0]] ?? null) : null,
 			options:
 				i.kind === 'knowledge'
 					? i.options.map((o) => ({ value: o, label: text.items[i.id].options?.[o] ?? o }))
