@@ -324,3 +324,49 @@ test('questionnaire before, pulse after session 1, reports with small-number sup
 	const bad = await admin.goto('/admin/reports?from=yesterday');
 	expect(bad?.status()).toBe(400);
 });
+
+test('evaluation settings: never below 5; a published instrument is used only with permission', async ({
+	browser
+}) => {
+	const admin = await as(browser, 'admin@example.org');
+	await admin.goto('/admin/outcomes');
+	await expect(admin.getByRole('heading', { level: 1, name: 'Evaluation settings' })).toBeVisible();
+	await accessibleInEveryLanguage(admin);
+	await admin.getByLabel('Smallest group whose answers are shown').fill('4');
+	await admin.getByRole('button', { name: 'Save the settings' }).click();
+	await expect(admin.getByText('Please enter a whole number from 5 to 100.')).toBeVisible();
+	await admin.getByLabel('The pack (YAML)').fill('slug: [');
+	await admin.getByRole('button', { name: 'Load', exact: true }).click();
+	await expect(admin.getByText(/This pack could not be read/)).toBeVisible();
+	await admin
+		.getByLabel('The pack (YAML)')
+		.fill(
+			[
+				'slug: example-scale',
+				'name: Example attitudes scale',
+				'citation: Made up for a browser test.',
+				'licence: Test only.',
+				'scoring: Mean of the items.',
+				'scale:',
+				'  labels:',
+				'    en: [Strongly disagree, Disagree, Neutral, Agree, Strongly agree]',
+				'items:',
+				'  - { id: a, text: { en: A made-up statement. } }'
+			].join('\n')
+		);
+	await admin.getByRole('button', { name: 'Load', exact: true }).click();
+	await expect(admin.getByText(/The pack is loaded/)).toBeVisible();
+	const pack = admin.getByRole('article', { name: 'Example attitudes scale' });
+	await expect(pack.getByText(/not enabled/)).toBeVisible();
+	await pack.getByRole('button', { name: 'Enable' }).click();
+	await expect(
+		admin.getByText(/Please confirm that your organisation holds permission/)
+	).toBeVisible();
+	await pack.getByLabel(/I confirm that our organisation holds permission/).check();
+	await pack.getByRole('button', { name: 'Enable' }).click();
+	await expect(pack.getByText(/enabled since/)).toBeVisible();
+	await expectAccessible(admin);
+	// Disabled again, so the other tests' questionnaires stay the course's own.
+	await pack.getByRole('button', { name: 'Disable' }).click();
+	await expect(pack.getByText(/not enabled/)).toBeVisible();
+});

@@ -26,9 +26,10 @@ export type BarChart = {
 	right: number;
 };
 
-const W = 560;
-const H = 240;
-const M = { top: 12, right: 12, bottom: 40, left: 44 };
+/* Drawn at 360 units wide: on a 375 px phone the 14-unit text stays about 10 px tall. */
+const W = 360;
+const H = 220;
+const M = { top: 16, right: 8, bottom: 34, left: 34 };
 
 export function barChart(bars: Bar[], max?: number): BarChart {
 	const top = max ?? Math.max(1, ...bars.map((b) => b.value ?? 0));
@@ -78,8 +79,8 @@ export type ChangeChart = {
 
 /** A slope chart: each row a line from its mean before to its mean after. */
 export function changeChart(rows: ChangeRow[], domain: [number, number]): ChangeChart {
-	const xPre = 150;
-	const xPost = W - 150;
+	const xPre = 70;
+	const xPost = W - 70;
 	const y = scaleLinear()
 		.domain(domain)
 		.range([H - M.bottom, M.top]);

@@ -24,7 +24,8 @@ const dec = (locale: string, v: number) =>
 export function reportFigures(
 	r: Report,
 	localeIn: string,
-	text?: Record<string, QuestionnaireText>
+	text?: Record<string, QuestionnaireText>,
+	minGroup = 5
 ): Figure[] {
 	const locale = asLocale(localeIn);
 	const o = { locale };
@@ -55,7 +56,7 @@ export function reportFigures(
 	figures.push({
 		id: 'pulse',
 		title: m.report_pulse_title({}, o),
-		description: m.report_pulse_desc({ min: 5 }, o),
+		description: m.report_pulse_desc({ min: minGroup }, o),
 		chart: barChart(
 			useful.map((u) => ({
 				label: m.session_heading({ number: u.number }, o),

@@ -29,6 +29,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		versions: await listReportCourseVersions(db, org.id),
 		minGroup,
 		report,
-		figures: reportFigures(report, locals.locale, questionnaireText)
+		figures: reportFigures(report, locals.locale, questionnaireText, minGroup)
 	};
 };

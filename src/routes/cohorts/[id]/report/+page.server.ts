@@ -19,6 +19,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		cohort: { id: ctx.cohort.id, name: ctx.cohort.name },
 		minGroup,
 		report: { ...report, perCohort: [] },
-		figures: reportFigures(report, locals.locale, questionnaireText)
+		figures: reportFigures(report, locals.locale, questionnaireText, minGroup)
 	};
 };
