@@ -41,8 +41,9 @@ export function reportFigures(
 		id: 'attendance',
 		title: m.report_attendance_title({}, o),
 		description: m.report_attendance_desc({}, o),
+		// Bars are labelled with the session's number only, so four fit a phone's width.
 		chart: barChart(
-			att.map((a) => ({ ...a, value: Math.round(a.value * 100) })),
+			att.map((a, i) => ({ ...a, label: String(i + 1), value: Math.round(a.value * 100) })),
 			100
 		),
 		head: [m.report_col_session({}, o), m.report_col_attended({}, o), m.report_col_share({}, o)],
@@ -59,7 +60,7 @@ export function reportFigures(
 		description: m.report_pulse_desc({ min: minGroup }, o),
 		chart: barChart(
 			useful.map((u) => ({
-				label: m.session_heading({ number: u.number }, o),
+				label: String(u.number),
 				value: u.mean,
 				text: u.mean === null ? none : dec(locale, u.mean)
 			})),
