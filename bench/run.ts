@@ -23,6 +23,8 @@ import { get, load, percentile } from './lib/http.ts';
 import { emit, note, noteLoad, round, sleep } from './lib/log.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import { BENCH_SECRET, seedLive } from './lib/live-seed.ts';
+import { seedOutcomes } from './lib/outcomes-seed.ts';
+import { renderCertificatePdf } from '../src/lib/server/certificates/render-certificate-pdf.ts';
 import {
 	childEnv,
 	cleanUpOnSignalsAndExit,
@@ -239,6 +241,102 @@ async function benchLivePages(): Promise<void> {
 	} finally {
 		removeTempDir(dir);
 	}
+}
+
+// Programme report over 200 groups × 18 people with full outcome data (targets: ≤ 500 ms on
+// the server, ≤ 60 KB compressed page without JavaScript); certificate PDF (≤ 300 ms, ≤ 150 KB).
+const REPORT_COHORTS = 200;
+const REPORT_RUNS = 7;
+
+async function benchOutcomes(): Promise<void> {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const dir = makeDataDir('trellis-bench-outcomes-');
+	const target: Target = { db: 'embedded', dataDir: dir };
+	try {
+		const admin = await withEmbeddedServer(dir, (url) => seedOutcomes(url, origin, REPORT_COHORTS));
+		const server = startTrellis('trellis outcomes', port, target, {
+			NODE_ENV: 'development',
+			APP_ORIGIN: origin,
+			AUTH_SECRET: BENCH_SECRET,
+			DEMO_SEED: 'off'
+		});
+		try {
+			await timeToFirstResponse(server, '/healthz');
+			const times: number[] = [];
+			for (let i = 0; i < REPORT_RUNS; i++) {
+				const t0 = performance.now();
+				const res = await fetch(`${origin}/admin/reports`, { headers: { cookie: admin } });
+				await res.arrayBuffer();
+				if (res.status !== 200) throw new Error(`/admin/reports answered ${res.status}`);
+				times.push(performance.now() - t0);
+			}
+			emit({
+				bench: 'outcomes',
+				figure: 'programme_report_ms_p50',
+				value: round(percentile(times, 50)),
+				unit: 'ms',
+				runs: REPORT_RUNS
+			});
+			emit({
+				bench: 'outcomes',
+				figure: 'programme_report_ms_max',
+				value: round(Math.max(...times)),
+				unit: 'ms',
+				runs: REPORT_RUNS
+			});
+			const w = await pageWeight(origin, '/admin/reports', CLIENT_DIR, { cookie: admin });
+			emitWeight('programme_report', w);
+		} finally {
+			await stopTrellis(server, target);
+		}
+	} finally {
+		removeTempDir(dir);
+	}
+	const facts = {
+		courseSlug: 'recovery-oriented-practice',
+		courseVersion: 1,
+		courseTitle: { en: 'Recovery-Oriented Practice', cs: 'Praxe zaměřená na zotavení' },
+		organisation: 'Bench Recovery College',
+		sessions: [0, 1, 2, 3].map((i) => ({
+			number: i + 1,
+			startsAt: new Date(Date.UTC(2026, 10, 2 + 7 * i, 17)).toISOString(),
+			endsAt: new Date(Date.UTC(2026, 10, 2 + 7 * i, 20)).toISOString()
+		})),
+		minutesAttended: 540,
+		sessionsAttended: 3,
+		facilitators: ['Dana Novák', 'Олена Шевченко'],
+		timeZone: 'Europe/Prague'
+	};
+	const pdfTimes: number[] = [];
+	let bytes = 0;
+	for (let i = 0; i < 11; i++) {
+		const t0 = performance.now();
+		const pdf = await renderCertificatePdf({
+			name: 'Marta Nováková',
+			facts,
+			issuedAt: new Date(),
+			verifyUrl: `https://trellis.example.org/verify/${'x'.repeat(43)}`,
+			locale: i % 2 ? 'cs' : 'uk',
+			timeZone: 'Europe/Prague'
+		});
+		pdfTimes.push(performance.now() - t0);
+		bytes = Math.max(bytes, pdf.length);
+	}
+	emit({
+		bench: 'outcomes',
+		figure: 'certificate_pdf_ms_first',
+		value: round(pdfTimes[0]),
+		unit: 'ms'
+	});
+	emit({
+		bench: 'outcomes',
+		figure: 'certificate_pdf_ms_p50',
+		value: round(percentile(pdfTimes.slice(1), 50)),
+		unit: 'ms',
+		runs: 10
+	});
+	emit({ bench: 'outcomes', figure: 'certificate_pdf_bytes', value: bytes, unit: 'bytes' });
 }
 
 const BARE_NODE_SERVER = `
@@ -488,6 +586,7 @@ async function main(): Promise<void> {
 	let baseline: Memory | null = null;
 	await part('pages', benchPages);
 	await part('pages live', benchLivePages);
+	await part('outcomes', benchOutcomes);
 	await part('baseline', async () => {
 		baseline = await benchBaseline();
 	});

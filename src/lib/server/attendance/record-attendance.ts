@@ -6,6 +6,7 @@ import {
 	isEnrolmentInSession,
 	setAttendance
 } from './attendance.queries.ts';
+import { issueOnCompletion } from '../certificates/issue-on-completion.ts';
 
 /* Joining more than this long after the start is recorded as late. */
 export const LATE_AFTER_MINUTES = 10;
@@ -38,12 +39,14 @@ export async function recordEnrolledJoin(
 	const status: AttendanceStatus = late ? 'late' : 'present';
 	const key = `${input.cohortSessionId} ${input.enrolmentId}`;
 	if (recorded.has(key)) return status;
-	await insertRoomAttendance(db, {
+	const inserted = await insertRoomAttendance(db, {
 		cohortSessionId: input.cohortSessionId,
 		enrolmentId: input.enrolmentId,
 		status,
 		at: now
 	});
+	// A first join may be the one that completes the course: that issues the certificate.
+	if (inserted) await issueOnCompletion(db, { enrolmentId: input.enrolmentId, now });
 	if (recorded.size > 50_000) recorded.clear();
 	recorded.add(key);
 	return status;
@@ -62,5 +65,6 @@ export async function correctAttendance(
 ) {
 	if (!(await isEnrolmentInSession(db, input))) return false;
 	await setAttendance(db, input);
+	await issueOnCompletion(db, { enrolmentId: input.enrolmentId });
 	return true;
 }

@@ -222,3 +222,56 @@ export const glossarySchema = z.object({
 	)
 });
 export type Glossary = z.infer<typeof glossarySchema>;
+
+/*
+ * The course's pre/post questionnaire (evaluation/questionnaire.yaml): knowledge items with
+ * their correct option, 1–5 agreement items, and open questions. Every item can be skipped.
+ */
+const evalItemId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case');
+export const questionnaireSchema = z.object({
+	id: evalItemId,
+	version: z.number().int().min(1),
+	aims: z.array(z.enum(['understanding', 'interest', 'experience'])).min(1),
+	items: z
+		.array(
+			z.discriminatedUnion('kind', [
+				z.object({
+					id: evalItemId,
+					kind: z.literal('knowledge'),
+					aim: z.enum(['understanding', 'interest', 'experience']),
+					options: z
+						.array(z.string().regex(/^[a-z]$/))
+						.min(2)
+						.max(6),
+					correct: z.string()
+				}),
+				z.object({
+					id: evalItemId,
+					kind: z.literal('likert'),
+					aim: z.enum(['understanding', 'interest', 'experience'])
+				}),
+				z.object({
+					id: evalItemId,
+					kind: z.literal('open'),
+					aim: z.enum(['understanding', 'interest', 'experience'])
+				})
+			])
+		)
+		.min(1)
+});
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+export type QuestionnaireItem = Questionnaire['items'][number];
+
+export const questionnaireTextSchema = z.object({
+	title: z.string().min(1),
+	intro: z.string().min(1),
+	caveat: z.string().min(1),
+	items: z.record(
+		z.string(),
+		z.object({
+			text: z.string().min(1),
+			options: z.record(z.string(), z.string().min(1)).optional()
+		})
+	)
+});
+export type QuestionnaireText = z.infer<typeof questionnaireTextSchema>;

@@ -19,6 +19,8 @@ export type RawPackage = {
 	terms: Record<string, string[]>;
 	/** glossary.yaml of the course, when it has one. */
 	glossary?: unknown;
+	/** evaluation/questionnaire.yaml and its text per language, when the course has one. */
+	evaluation?: { structure: unknown; text: Record<string, unknown> };
 	/** Problems met while reading (missing files, YAML syntax). */
 	readErrors: string[];
 };
@@ -73,7 +75,14 @@ export function loadCoursePackage(slug: string, root = CONTENT_ROOT): RawPackage
 	const terms = (read(join(root, 'stigmatising-terms.yaml')) ?? {}) as Record<string, string[]>;
 	const glossaryPath = join(dir, 'glossary.yaml');
 	const glossary = existsSync(glossaryPath) ? read(glossaryPath) : undefined;
-	return { course, courseText, sourceHashes, sessions, terms, glossary, readErrors };
+	const evalDir = join(dir, 'evaluation');
+	const evaluation = existsSync(join(evalDir, 'questionnaire.yaml'))
+		? {
+				structure: read(join(evalDir, 'questionnaire.yaml')),
+				text: Object.fromEntries(locales.map((l) => [l, read(join(evalDir, `${l}.yaml`))]))
+			}
+		: undefined;
+	return { course, courseText, sourceHashes, sessions, terms, glossary, evaluation, readErrors };
 }
 
 /** sha256 of every file of the package (paths and bytes) and of the term list, without parsing. */

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/client.ts';
 import { log } from '../log.ts';
 import { sendDueReminders } from '../schedule/send-reminders.ts';
+import { sendEvaluationReminders } from '../evaluation/send-evaluation-reminders.ts';
 import { startJobs } from './queue.ts';
 import { startEmailCourier } from '../notifications/email-courier.ts';
 
@@ -41,8 +42,11 @@ export async function startBackgroundJobs(
 	// that have come due and anything an instance left behind when it died.
 	await jobs.work('email-sweep', () => courier.wake());
 	await jobs.work('reminder-sweep', async () => {
-		const sent = await sendDueReminders(app.db, app.cfg, now());
-		if (sent) log.info({ sent }, 'sent session reminders');
+		const at = now();
+		const sent =
+			(await sendDueReminders(app.db, app.cfg, at)) +
+			(await sendEvaluationReminders(app.db, app.cfg, at));
+		if (sent) log.info({ sent }, 'sent session and questionnaire reminders');
 		opts.onSwept?.(sent);
 	});
 	if (opts.schedule !== false) {

@@ -92,6 +92,9 @@ export async function liveView(
 		own: personal.own,
 		results: showResults && def ? await resultsFor(db, input.sessionId, block.id, def) : null,
 		breakout,
+		/** Where a participant answers the session's feedback pulse (offered in the last part). */
+		number: input.number,
+		pulseHref: `/cohorts/${input.cohortId}/sessions/${input.number}/pulse`,
 		caseSheet: sheet ? { id: sheet.id, title: sheet.title, sheetHtml: sheet.sheetHtml } : null,
 		moment: personal.moment,
 		agenda: blocks.map((b) => ({

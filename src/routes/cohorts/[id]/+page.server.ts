@@ -16,6 +16,11 @@ import {
 	renewCalendarFeed,
 	revokeCalendarFeed
 } from '#lib/server/calendar/calendar-feed.ts';
+import { listAnsweredPulses } from '#lib/server/pulse/pulse.queries.ts';
+import { pulseOffered } from '#lib/server/pulse/pulse-window.ts';
+import { listRespondedPhases } from '#lib/server/evaluation/evaluation.queries.ts';
+import { evaluationOpen, PHASES } from '#lib/server/evaluation/evaluation-window.ts';
+import { findOutcomeSettings } from '#lib/server/outcomes/outcome-settings.queries.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -24,7 +29,29 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const now = new Date();
 	const people = await listEnrolmentsWithPeople(db, ctx.cohort.id);
 	const facilitators = await listFacilitators(db, ctx.cohort.id);
+	// The feedback pulse is offered for three days after each session, until answered.
+	const answered =
+		enrolment?.status === 'enrolled'
+			? await listAnsweredPulses(
+					db,
+					user.id,
+					ctx.sessions.map((s) => s.id)
+				)
+			: null;
+	// The questionnaires before and after the course, offered while open and not yet answered.
+	const responded = answered ? await listRespondedPhases(db, ctx.cohort.id, user.id) : null;
+	const { postDays } = await findOutcomeSettings(db, ctx.cohort.organisationId);
+	const live = ctx.sessions.filter((s) => !s.cancelledAt);
+	const evaluation = PHASES.filter(
+		(p) =>
+			!!ctx.pkg.evaluation &&
+			!!responded &&
+			!responded.has(p) &&
+			!ctx.cohort.cancelledAt &&
+			evaluationOpen(p, live, postDays, now)
+	);
 	return {
+		evaluation,
 		cohort: {
 			id: ctx.cohort.id,
 			name: ctx.cohort.name,
@@ -57,6 +84,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			opensAt: joinOpensAt(s),
 			cancelled: !!s.cancelledAt,
 			over: joinWindow(s, now) === 'over',
+			pulse: !!answered && !answered.has(s.id) && pulseOffered(s, now),
 			joinable:
 				!ctx.cohort.cancelledAt &&
 				(enrolment?.status === 'enrolled' || manages) &&

@@ -7,3 +7,4 @@ export * from './cohorts.ts';
 export * from './invitations.ts';
 export * from './live.ts';
 export * from './crisis-procedures.ts';
+export * from './outcomes.ts';
