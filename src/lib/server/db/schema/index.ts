@@ -6,3 +6,4 @@ export * from './safety.ts';
 export * from './cohorts.ts';
 export * from './invitations.ts';
 export * from './live.ts';
+export * from './workbook.ts';
