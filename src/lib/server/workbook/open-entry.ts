@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import { audiencesOf } from './workbook-audience.ts';
 import {
 	findEntry,
+	findEntryOwnerName,
 	listEntryViews,
 	upsertEntryView,
 	type WorkbookEntry
@@ -14,7 +15,7 @@ export type OpenedEntry =
 			own: true;
 			views: { name: string; firstOpenedAt: Date; lastOpenedAt: Date }[];
 	  }
-	| { ok: true; entry: WorkbookEntry; own: false }
+	| { ok: true; entry: WorkbookEntry; own: false; ownerName: string }
 	| { ok: false; reason: 'not-found' };
 
 /**
@@ -37,5 +38,5 @@ export async function openEntry(
 	const audiences = await audiencesOf(db, entry.cohortId, input.viewerId);
 	if (!audiences.includes(entry.sharing)) return { ok: false, reason: 'not-found' };
 	await upsertEntryView(db, entry.id, input.viewerId, input.now ?? new Date());
-	return { ok: true, entry, own: false };
+	return { ok: true, entry, own: false, ownerName: await findEntryOwnerName(db, entry.id) };
 }

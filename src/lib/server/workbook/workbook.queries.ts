@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
 	enrolments,
+	liveAnswers,
 	users,
 	workbookEntries,
 	workbookEntryViews,
@@ -173,4 +174,38 @@ export async function countOwnEntriesBySession(q: DbOrTx, cohortId: string, user
 		.where(and(eq(workbookEntries.cohortId, cohortId), eq(workbookEntries.userId, userId)))
 		.groupBy(workbookEntries.sessionNumber);
 	return new Map(rows.map((r) => [r.n, r.c]));
+}
+
+/** A person's own answers in one live session (not passes), for their workbook. */
+export function listOwnLiveAnswers(q: DbOrTx, cohortSessionId: string, enrolmentId: string) {
+	return q
+		.select({
+			id: liveAnswers.id,
+			blockId: liveAnswers.blockId,
+			payload: liveAnswers.payload,
+			shared: liveAnswers.shared
+		})
+		.from(liveAnswers)
+		.where(
+			and(
+				eq(liveAnswers.cohortSessionId, cohortSessionId),
+				eq(liveAnswers.enrolmentId, enrolmentId),
+				eq(liveAnswers.passed, false)
+			)
+		)
+		.orderBy(asc(liveAnswers.createdAt));
+}
+
+/** The name an entry's owner goes by in its cohort (their display name there, or their name). */
+export async function findEntryOwnerName(q: DbOrTx, entryId: string) {
+	const [row] = await q
+		.select({ name: sql<string>`coalesce(${enrolments.displayName}, ${users.name})` })
+		.from(workbookEntries)
+		.innerJoin(users, eq(users.id, workbookEntries.userId))
+		.leftJoin(
+			enrolments,
+			and(eq(enrolments.cohortId, workbookEntries.cohortId), eq(enrolments.userId, users.id))
+		)
+		.where(eq(workbookEntries.id, entryId));
+	return row?.name ?? '';
 }
