@@ -209,3 +209,11 @@ export async function findEntryOwnerName(q: DbOrTx, entryId: string) {
 		.where(eq(workbookEntries.id, entryId));
 	return row?.name ?? '';
 }
+
+export async function findEnrolmentById(q: DbOrTx, id: string) {
+	const [row] = await q
+		.select({ cohortId: enrolments.cohortId, userId: enrolments.userId })
+		.from(enrolments)
+		.where(eq(enrolments.id, id));
+	return row;
+}
