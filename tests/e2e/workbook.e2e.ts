@@ -1,6 +1,12 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
-import { expectAccessible, firstLink, latestEmail, signInWithPassword } from './helpers.ts';
+import {
+	expectAccessible,
+	firstLink,
+	latestEmail,
+	SIGN_OUT,
+	signInWithPassword
+} from './helpers.ts';
 
 /*
  * The participant's workbook, without JavaScript: the tools as plain forms, the community map
@@ -317,4 +323,81 @@ test('bad input to the workbook: a localised 4xx and nothing stored half-way', a
 	await jana.page.goto(`${cohortUrl}/workbook`);
 	await expect(jana.page.getByText('Nothing written yet.')).toHaveCount(4);
 	for (const c of [sam, jana, olena]) await c.close();
+});
+
+test('with JavaScript, drafts survive going offline, are stored once, and an edit elsewhere brings the choice', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const sam = await person(browser, 'sam@example.org');
+	const { join, cohortUrl } = await createGroup(sam.page, `Workbook drafts ${Date.now()}`);
+	const laptop = await browser.newContext();
+	const p = await laptop.newPage();
+	await signInWithPassword(p, 'mira@example.org');
+	await laptop.addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
+	await takePlace(p, join);
+	await p.goto(`${cohortUrl}/workbook/sessions/4`);
+	const reflection = tool(p, 'Reflection');
+	const box = reflection.getByLabel('My reflection');
+	const status = reflection.getByRole('status');
+	await box.fill('Before the connection dropped.');
+	await expect(status).toHaveText('Draft saved.');
+	await laptop.setOffline(true);
+	await box.fill('Before the connection dropped. Written while offline.');
+	await expect(status).toHaveText(/You are offline/);
+	await expectAccessible(p);
+	await laptop.setOffline(false);
+	await expect(status).toHaveText('Draft saved.');
+	await p.reload();
+	const entries = tool(p, 'Reflection').getByRole('listitem');
+	await expect(entries).toHaveCount(1);
+	await expect(entries).toContainText('Written while offline.');
+
+	// The same entry edited on a phone meanwhile: the laptop's next save brings the choice.
+	await entries.getByRole('link', { name: /Open/ }).click();
+	const entryUrl = p.url();
+	const phone = await person(browser, 'mira@example.org');
+	await phone.page.goto(entryUrl);
+	await phone.page.getByLabel('My reflection').fill('Edited on the phone.');
+	await phone.page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(phone.page.getByText('Saved in your workbook.')).toBeVisible();
+	await p.getByLabel('My reflection').fill('Edited on the laptop.');
+	const conflict = p.getByRole('region', { name: 'This entry was changed elsewhere' });
+	await expect(conflict).toBeVisible();
+	await expect(conflict).toContainText('Edited on the phone.');
+	await expect(conflict).toContainText('Edited on the laptop.');
+	await expectAccessible(p);
+	await conflict.getByRole('button', { name: 'Keep both' }).click();
+	await expect(conflict).toBeHidden();
+	await p.goto(`${cohortUrl}/workbook/sessions/4`);
+	const after = tool(p, 'Reflection').getByRole('listitem');
+	await expect(after).toHaveCount(2);
+	await expect(after.filter({ hasText: 'Edited on the phone.' })).toHaveCount(1);
+	await expect(after.filter({ hasText: 'Edited on the laptop.' })).toHaveCount(1);
+
+	// Signing out empties this browser's outbox, with a draft still waiting in it.
+	await p.route('**/workbook/drafts', (r) => r.abort());
+	await tool(p, 'Reflection').getByLabel('My reflection').fill('Never sent.');
+	await expect(tool(p, 'Reflection').getByRole('status')).toHaveText(/You are offline/);
+	const count = () =>
+		p.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const open = indexedDB.open('trellis-workbook');
+					open.onsuccess = () => {
+						const db = open.result;
+						if (!db.objectStoreNames.contains('outbox')) return resolve(0);
+						const req = db.transaction('outbox').objectStore('outbox').count();
+						req.onsuccess = () => resolve(req.result);
+					};
+				})
+		);
+	expect(await count()).toBe(1);
+	await p.getByRole('button', { name: SIGN_OUT }).click();
+	await expect(p).toHaveURL(/sign-in/);
+	const left = await count();
+	expect(left).toBe(0);
+	await laptop.close();
+	await phone.close();
+	await sam.close();
 });

@@ -55,7 +55,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		own: r.own,
 		ownerName: r.own ? null : r.ownerName,
 		views: r.own ? r.views.map((v) => ({ name: v.name, at: v.firstOpenedAt })) : [],
-		timeZone: user.timeZone
+		timeZone: user.timeZone,
+		userId: user.id
 	};
 };
 

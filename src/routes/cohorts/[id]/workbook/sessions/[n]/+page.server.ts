@@ -51,7 +51,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			n === 2
 				? wb.snapshots.map((s) => ({ label: s.label, count: s.ties.length, at: s.createdAt }))
 				: [],
-		timeZone: user.timeZone
+		timeZone: user.timeZone,
+		userId: user.id
 	};
 };
 
