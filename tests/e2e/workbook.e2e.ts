@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
 import {
@@ -233,6 +234,32 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 			}
 		}
 	}
+	// Take it with you: the PDF in Czech and Ukrainian (rendered to PNG and looked at outside the
+	// test), and the JSON with every entry; nobody else can download them.
+	for (const locale of ['cs', 'uk']) {
+		await jana.ctx.addCookies([{ name: 'trellis_locale', value: locale, url: MAIL_APP }]);
+		const r = await p.request.get(`${cohortUrl}/workbook/workbook.pdf`);
+		expect(r.status()).toBe(200);
+		expect(r.headers()['content-type']).toBe('application/pdf');
+		writeFileSync(`${SHOTS}/workbook-${locale}.pdf`, await r.body());
+	}
+	const exported = (await (await p.request.get(`${cohortUrl}/workbook/workbook.json`)).json()) as {
+		entries: { kind: string; fields: Record<string, string> }[];
+	};
+	expect(exported.entries.map((e) => e.kind).sort()).toEqual([
+		...Array(6).fill('map-tie'),
+		...Array(3).fill('strength-spotting'),
+		'strengths-profile'
+	]);
+	expect(exported.entries.map((e) => e.fields.text)).toContain('I asked for help at work.');
+	for (const other of [admin.page, page]) {
+		for (const file of ['workbook.json', 'workbook.pdf']) {
+			expect((await other.request.get(`${cohortUrl}/workbook/${file}`)).status()).toBe(404);
+		}
+	}
+	// Another participant's download is their own workbook, which holds none of these.
+	const theirs = await (await olena.page.request.get(`${cohortUrl}/workbook/workbook.json`)).json();
+	expect(theirs.entries).toEqual([]);
 	await page.context().addCookies([{ name: 'trellis_locale', value: 'uk', url: MAIL_APP }]);
 	await page.goto(`${cohortUrl}/workbook/shared`);
 	await expectAccessible(page);

@@ -19,7 +19,13 @@ export type MapNode = {
 	tie: Tie;
 	anchor: 'start' | 'middle' | 'end';
 };
-export type MapEdge = { d: string; quality: string; oneWay: boolean };
+export type MapEdge = {
+	d: string;
+	quality: string;
+	oneWay: boolean;
+	/** Where the line ends and its direction in radians, for an arrowhead. */
+	end: { x: number; y: number; angle: number };
+};
 
 function zigzag(x1: number, y1: number, x2: number, y2: number): string {
 	const dx = x2 - x1;
@@ -69,7 +75,8 @@ export function layoutEcomap(ties: Tie[]): { nodes: MapNode[]; edges: MapEdge[] 
 						? zigzag(x1, y1, x2, y2)
 						: `M${x1.toFixed(1)},${y1.toFixed(1)} L${x2.toFixed(1)},${y2.toFixed(1)}`,
 				quality: tie.quality,
-				oneWay: tie.direction === 'one'
+				oneWay: tie.direction === 'one',
+				end: { x: x2, y: y2, angle }
 			});
 		});
 	}

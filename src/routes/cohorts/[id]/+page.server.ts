@@ -16,6 +16,7 @@ import {
 	renewCalendarFeed,
 	revokeCalendarFeed
 } from '#lib/server/calendar/calendar-feed.ts';
+import { betweenSessions } from '#lib/server/workbook/between-sessions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -76,7 +77,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 							background: visibleBackground(p, 'participant')
 						}))
 				: [],
-		hasFeed: await hasCalendarFeed(db, user.id)
+		hasFeed: await hasCalendarFeed(db, user.id),
+		// The last task and whether the person wrote anything: shown to them only.
+		between:
+			enrolment?.status === 'enrolled'
+				? await betweenSessions(db, ctx, user.id, locals.locale, now)
+				: null
 	};
 };
 
