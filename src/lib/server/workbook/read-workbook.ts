@@ -6,8 +6,11 @@ import { listEntryViews, listMapSnapshots, listOwnEntries } from './workbook.que
  * shared) and their map snapshots. It reads only the asking person's own rows, so it cannot
  * show anyone else's entries; the route has already checked the person's place.
  */
-export async function readWorkbook(db: Db, input: { cohortId: string; userId: string }) {
-	const entries = await listOwnEntries(db, input.cohortId, input.userId);
+export async function readWorkbook(
+	db: Db,
+	input: { cohortId: string; userId: string; sessionNumber?: number }
+) {
+	const entries = await listOwnEntries(db, input.cohortId, input.userId, input.sessionNumber);
 	const views = await listEntryViews(
 		db,
 		entries.map((e) => e.id)

@@ -10,6 +10,9 @@ import { listOwnLiveAnswers } from './workbook.queries.ts';
  * themselves, or shared with the group (which never carried their name). Only the viewer's
  * own place is read.
  */
+/* The course texts are fixed per pinned version: rendered once per version, session and language. */
+const rendered = new Map<string, { reading: string; reflection: string; task: string }>();
+
 export async function workbookSessionView(
 	db: Db,
 	ctx: CohortContext,
@@ -50,11 +53,15 @@ export async function workbookSessionView(
 			});
 		}
 	}
-	return {
-		title: text.title,
-		reading: md(text.between.reading),
-		reflection: md(text.between.reflection),
-		task: md(text.between.task),
-		live
-	};
+	const key = `${ctx.cohort.courseVersionId}:${n}:${locale}`;
+	let html = rendered.get(key);
+	if (!html) {
+		html = {
+			reading: md(text.between.reading),
+			reflection: md(text.between.reflection),
+			task: md(text.between.task)
+		};
+		rendered.set(key, html);
+	}
+	return { title: text.title, ...html, live };
 }

@@ -19,11 +19,22 @@ export async function findEntry(q: DbOrTx, id: string) {
 	return row;
 }
 
-export function listOwnEntries(q: DbOrTx, cohortId: string, userId: string) {
+export function listOwnEntries(
+	q: DbOrTx,
+	cohortId: string,
+	userId: string,
+	sessionNumber?: number
+) {
 	return q
 		.select()
 		.from(workbookEntries)
-		.where(and(eq(workbookEntries.cohortId, cohortId), eq(workbookEntries.userId, userId)))
+		.where(
+			and(
+				eq(workbookEntries.cohortId, cohortId),
+				eq(workbookEntries.userId, userId),
+				sessionNumber === undefined ? undefined : eq(workbookEntries.sessionNumber, sessionNumber)
+			)
+		)
 		.orderBy(asc(workbookEntries.sessionNumber), asc(workbookEntries.createdAt));
 }
 

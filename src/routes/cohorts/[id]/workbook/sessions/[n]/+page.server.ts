@@ -29,8 +29,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { ctx, user, enrolment } = await requireOwnWorkbook(db, locals, params.id);
 	const view = await workbookSessionView(db, ctx, n, locals.locale, enrolment.id);
 	if (!view) error(404, m.error_not_found());
-	const wb = await readWorkbook(db, { cohortId: ctx.cohort.id, userId: user.id });
-	const entries = wb.entries.filter((e) => e.sessionNumber === n);
+	const wb = await readWorkbook(db, { cohortId: ctx.cohort.id, userId: user.id, sessionNumber: n });
+	const entries = wb.entries;
 	return {
 		cohort: { id: ctx.cohort.id, name: ctx.cohort.name },
 		number: n,
