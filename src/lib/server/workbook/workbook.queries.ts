@@ -228,3 +228,17 @@ export async function findEnrolmentById(q: DbOrTx, id: string) {
 		.where(eq(enrolments.id, id));
 	return row;
 }
+
+/** Who in a cohort asked for the workbook reminder before each session. */
+export async function listWorkbookReminderUsers(q: DbOrTx, cohortId: string) {
+	const rows = await q
+		.select({ userId: workbookPreferences.userId })
+		.from(workbookPreferences)
+		.where(
+			and(
+				eq(workbookPreferences.cohortId, cohortId),
+				eq(workbookPreferences.remindBeforeSession, true)
+			)
+		);
+	return rows.map((r) => r.userId);
+}
