@@ -428,3 +428,75 @@ test('with JavaScript, drafts survive going offline, are stored once, and an edi
 	await phone.close();
 	await sam.close();
 });
+
+test('the Day 2 live map: a private note stays in its writer’s workbook, a shared one reaches the group', async ({
+	browser,
+	page
+}) => {
+	test.setTimeout(240_000);
+	await signInWithPassword(page, 'sam@example.org');
+	await page.goto('/cohorts');
+	await page.getByRole('link', { name: 'Demo group: the course in progress' }).click();
+	await page.getByRole('link', { name: "See the participants' schedule page" }).click();
+	const cohortUrl = page.url();
+	const live = (await page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: /^Session 2/ }) })
+		.getByRole('link', { name: /Join the session/ })
+		.getAttribute('href'))!;
+	await page.goto(`${live}/console`);
+	const press = async (name: string) => {
+		await page.getByRole('button', { name }).click();
+		await page.waitForLoadState();
+	};
+	if (await page.getByRole('button', { name: 'Begin the session' }).isVisible()) {
+		await press('Begin the session');
+	}
+	const mapNow = page.getByRole('heading', { name: /^Now: Self-experience: my community map/ });
+	for (let i = 0; i < 15 && !(await mapNow.isVisible()); i++) await press('Next part');
+	await expect(mapNow).toBeVisible();
+	await press('Start the activity');
+
+	const taras = await person(browser, 'taras@example.org');
+	const petr = await person(browser, 'petr@example.org');
+	const mira = await person(browser, 'mira@example.org');
+	const note = async (p: Page, column: string, text: string, share: boolean) => {
+		await p.goto(live);
+		await p.getByRole('group', { name: 'Where does it belong?' }).getByLabel(column).check();
+		await p.getByLabel('Your note').fill(text);
+		if (share) await p.getByLabel('Share this note with the group (without your name)').check();
+		await p.getByRole('button', { name: 'Send' }).click();
+		await expect(
+			p.getByText(/^(Thank you, your answer is in\.|You have answered\.)$/).first()
+		).toBeVisible();
+	};
+	await note(taras.page, 'Belonging', 'My brother Ivo', false);
+	await note(petr.page, 'Doing', 'The allotment garden', true);
+	await press('Show results to the group');
+
+	for (const [who, url] of [
+		[page, `${live}/projector`],
+		[mira.page, live],
+		[mira.page, `${live}/record`],
+		[taras.page, live]
+	] as const) {
+		await who.goto(url);
+		await expect(who.getByText('The allotment garden').first()).toBeVisible();
+		await expect(who.getByText('My brother Ivo')).toHaveCount(0);
+	}
+	await taras.check({ url: `${live}/record` });
+
+	// Each note is on its writer's own workbook map, private there.
+	await taras.page.goto(`${cohortUrl}/workbook/sessions/2`);
+	await expect(
+		taras.page.getByRole('list', { name: 'The map as a list' }).getByText('My brother Ivo')
+	).toBeVisible();
+	await expect(taras.page.getByText(/Kept in your workbook only/)).toBeVisible();
+	await taras.check({ shot: 'workbook-live-map-taras' });
+	await petr.page.goto(`${cohortUrl}/workbook/sessions/2`);
+	await expect(
+		petr.page.getByRole('list', { name: 'The map as a list' }).getByText('The allotment garden')
+	).toBeVisible();
+	await expect(petr.page.getByText(/Shared with the group \(without your name\)/)).toBeVisible();
+	for (const c of [taras, petr, mira]) await c.close();
+});
