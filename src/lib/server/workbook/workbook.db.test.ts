@@ -20,6 +20,8 @@ import { takeMapSnapshot } from './take-map-snapshot.ts';
 import { setWorkbookReminder } from './set-workbook-reminder.ts';
 import { listSessions } from '../schedule/schedule.queries.ts';
 import { sendDueReminders } from '../schedule/send-reminders.ts';
+import { loadCohortContext } from '../cohorts/cohort-context.ts';
+import { betweenSessions } from './between-sessions.ts';
 
 let h: DbHandle;
 let auth: Auth;
@@ -389,5 +391,24 @@ describe('the workbook reminder', () => {
 		expect(sent[0].subject).toBe('Your notes for session 2 of Spring group');
 		expect(JSON.stringify(sent[0])).not.toContain('A very private sentence');
 		expect(sent.map((e) => e.toAddress)).not.toContain(peer.email);
+	});
+});
+
+describe('between sessions on the schedule', () => {
+	it('shows the last session’s task with the next one and whether the person wrote anything', async () => {
+		const { c, owner, peer, add } = await world();
+		const ctx = (await loadCohortContext(h.db, c.cohort.id))!;
+		const sessions = await listSessions(h.db, c.cohort.id);
+		const before = (n: number) => new Date(sessions[n - 1].startsAt.getTime() - 3_600_000);
+		expect(await betweenSessions(h.db, ctx, owner.id, 'en', before(1))).toBeNull();
+		await add(2, 'reflection', { text: 'Written for Day 2' });
+		const next3 = await betweenSessions(h.db, ctx, owner.id, 'cs', before(3));
+		expect(next3).toMatchObject({ next: 3, last: 2, written: 1 });
+		expect(next3!.task).toContain('<p>');
+		expect(await betweenSessions(h.db, ctx, peer.id, 'en', before(3))).toMatchObject({
+			written: 0
+		});
+		const after = new Date(sessions[3].endsAt.getTime() + 3_600_000);
+		expect(await betweenSessions(h.db, ctx, owner.id, 'en', after)).toBeNull();
 	});
 });
