@@ -24,6 +24,7 @@ import { emit, note, noteLoad, round, sleep } from './lib/log.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import { BENCH_SECRET, seedLive } from './lib/live-seed.ts';
 import { seedOutcomes } from './lib/outcomes-seed.ts';
+import { seedWorkbook } from './lib/workbook-seed.ts';
 import { renderCertificatePdf } from '../src/lib/server/certificates/render-certificate-pdf.ts';
 import {
 	childEnv,
@@ -339,6 +340,95 @@ async function benchOutcomes(): Promise<void> {
 	emit({ bench: 'outcomes', figure: 'certificate_pdf_bytes', value: bytes, unit: 'bytes' });
 }
 
+/*
+ * The workbook (issue #14) of a participant with 200 entries (50 per session, ten of them ties
+ * on the community map): the first-visit weight of a session page, the server's p50 for it
+ * (sequential requests, so the figure is the server's time and not a queue), and the time to
+ * make the whole workbook's PDF.
+ */
+const WORKBOOK_ENTRIES = 200;
+const WORKBOOK_REQUESTS = 200;
+const WORKBOOK_PDFS = 10;
+
+async function benchWorkbook(): Promise<void> {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const dir = makeDataDir('trellis-bench-workbook-');
+	const target: Target = { db: 'embedded', dataDir: dir };
+	try {
+		const seed = await withEmbeddedServer(dir, async (url) => {
+			const s = await seedLive(url, origin, 1, { slug: 'workbook' });
+			await seedWorkbook(url, s.participants[0], WORKBOOK_ENTRIES);
+			return s;
+		});
+		const server = startTrellis('trellis workbook', port, target, {
+			NODE_ENV: 'development',
+			APP_ORIGIN: origin,
+			AUTH_SECRET: BENCH_SECRET,
+			DEMO_SEED: 'off'
+		});
+		try {
+			await timeToFirstResponse(server, '/healthz');
+			const p = seed.participants[0];
+			const base = `/cohorts/${p.cohortId}/workbook`;
+			for (const [prefix, path] of [
+				['workbook_session', `${base}/sessions/1`],
+				['workbook_map', `${base}/sessions/2`]
+			] as const) {
+				const w = await pageWeight(origin, path, CLIENT_DIR, { cookie: p.cookie });
+				note(`${prefix}: html ${w.htmlBytesBr} B, ${w.assets.length} assets`);
+				emitWeight(prefix, w);
+			}
+			const headers = { cookie: p.cookie };
+			const time = async (path: string, n: number) => {
+				const ms: number[] = [];
+				for (let i = 0; i < n; i++) {
+					const t = performance.now();
+					const r = await get(`${origin}${path}`, { headers });
+					if (r.status !== 200) throw new Error(`GET ${path}: ${r.status}`);
+					ms.push(performance.now() - t);
+				}
+				return ms;
+			};
+			await time(`${base}/sessions/2`, 20);
+			const page = await time(`${base}/sessions/2`, WORKBOOK_REQUESTS);
+			emit({
+				bench: 'workbook',
+				figure: 'session_page_p50_ms',
+				value: round(percentile(page, 50)),
+				unit: 'ms',
+				runs: WORKBOOK_REQUESTS
+			});
+			emit({
+				bench: 'workbook',
+				figure: 'session_page_p95_ms',
+				value: round(percentile(page, 95)),
+				unit: 'ms',
+				runs: WORKBOOK_REQUESTS
+			});
+			const pdf = await time(`${base}/workbook.pdf`, WORKBOOK_PDFS);
+			emit({
+				bench: 'workbook',
+				figure: 'pdf_p50_ms',
+				value: round(percentile(pdf, 50)),
+				unit: 'ms',
+				runs: WORKBOOK_PDFS
+			});
+			emit({
+				bench: 'workbook',
+				figure: 'pdf_max_ms',
+				value: round(Math.max(...pdf)),
+				unit: 'ms',
+				runs: WORKBOOK_PDFS
+			});
+		} finally {
+			await stopTrellis(server, target);
+		}
+	} finally {
+		removeTempDir(dir);
+	}
+}
+
 const BARE_NODE_SERVER = `
 const http = require('node:http');
 const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head><body>';
@@ -587,6 +677,7 @@ async function main(): Promise<void> {
 	await part('pages', benchPages);
 	await part('pages live', benchLivePages);
 	await part('outcomes', benchOutcomes);
+	await part('workbook', benchWorkbook);
 	await part('baseline', async () => {
 		baseline = await benchBaseline();
 	});

@@ -18,7 +18,9 @@ export const PAGE_SCRIPTS = {
 	/** The facilitators' console and projector. */
 	'live-screen': 'src/lib/live/screen/live-screen.ts',
 	/** Copy buttons next to links to share (the cohort's manage page). */
-	'copy-link': 'src/lib/copy-link/copy-link.ts'
+	'copy-link': 'src/lib/copy-link/copy-link.ts',
+	/** Drafts and the offline outbox of the workbook's forms. */
+	'workbook-page': 'src/lib/workbook/outbox/workbook-page.ts'
 } as const;
 export type PageScript = keyof typeof PAGE_SCRIPTS;
 

@@ -23,7 +23,7 @@ export type LiveSeed = {
 	/** The first session of each cohort. */
 	sessionIds: string[];
 	/** Every participant's place: which session, with which sign-in cookie. */
-	participants: { session: string; cookie: string }[];
+	participants: { session: string; cookie: string; userId: string; cohortId: string }[];
 };
 
 /**
@@ -114,7 +114,14 @@ export async function seedLive(
 			}
 			const sessionId = (await listSessions(h.db, cohort.id))[0].id;
 			seed.sessionIds.push(sessionId);
-			seed.participants.push(...people.map((p) => ({ session: sessionId, cookie: p.cookie })));
+			seed.participants.push(
+				...people.map((p) => ({
+					session: sessionId,
+					cookie: p.cookie,
+					userId: p.id,
+					cohortId: cohort.id
+				}))
+			);
 		}
 		return seed;
 	} finally {

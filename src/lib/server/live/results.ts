@@ -6,7 +6,8 @@ import type { LiveResults as Results } from '#lib/live/live-events.ts';
 
 /*
  * What the group sees once a facilitator reveals an activity: counts and shared texts, never
- * who wrote what. Hidden (moderated) and "keep in my workbook" answers are left out.
+ * who wrote what. Hidden (moderated) and "keep in my workbook" answers (open prompts and
+ * map notes not shared) are left out.
  */
 export async function resultsFor(
 	q: Db | Tx,
@@ -39,7 +40,8 @@ export async function resultsFor(
 				if (r.shared) texts.push({ id: r.id, text: String(p.text) });
 				break;
 			case 'board':
-				texts.push({ id: r.id, text: String(p.text), column: String(p.column) });
+				// Map notes are private unless their writer shared them (issue #14).
+				if (r.shared) texts.push({ id: r.id, text: String(p.text), column: String(p.column) });
 				break;
 			case 'qa':
 				texts.push({ id: r.id, text: String(p.text), votes: 0 });

@@ -5,6 +5,7 @@ import { findAnswer, findLiveState, insertMoment, insertVote } from './live.quer
 import { resultsFor } from './results.ts';
 import { answerBatcher } from './answer-batcher.ts';
 import { commitLiveEvents, type Announce } from './commit-live-events.ts';
+import { addTieFromLiveNote } from '../workbook/add-tie-from-live-note.ts';
 
 const NO_MARKUP = /^[^<>]*$/;
 const text = (max: number) =>
@@ -52,7 +53,11 @@ export function answerSchema(a: Activity) {
 					.max(a.pick, `error_too_many:${a.pick}`)
 			});
 		case 'board':
-			return z.object({ column: z.enum(a.columns as [string, ...string[]]), text: text(280) });
+			return z.object({
+				column: z.enum(a.columns as [string, ...string[]]),
+				text: text(280),
+				share: z.boolean().default(false)
+			});
 		case 'qa':
 		case 'closing-round':
 			return z.object({ text: text(280) });
@@ -103,6 +108,8 @@ export async function submitAnswer(
 		if (def.type === 'open-prompt') {
 			shared = def.shareable && (parsed.data as unknown as { share: boolean }).share;
 		}
+		// A map note is private unless its writer shares it with the group (issue #14).
+		if (def.type === 'board') shared = (parsed.data as unknown as { share: boolean }).share;
 	}
 	const anonymous = def.type === 'poll' && def.anonymous;
 	const outcome = await answerBatcher(db).submit(
@@ -119,6 +126,17 @@ export async function submitAnswer(
 		input.announce
 	);
 	if (outcome === 'closed') return { ok: false, status: 409, reason: 'live_activity_closed' };
+	// The note also goes onto the person's own workbook map; a resent note adds no second tie.
+	if (def.type === 'board' && !input.pass) {
+		const note = payload as { column: string; text: string };
+		await addTieFromLiveNote(db, {
+			answerId: input.clientId,
+			enrolmentId: input.enrolmentId,
+			sessionNumber: input.structure.number,
+			column: note.column,
+			text: note.text
+		});
+	}
 	return { ok: true, stored: outcome === 'stored' };
 }
 

@@ -12,6 +12,7 @@ import {
 import { loadCohortContext, type CohortContext } from '../cohorts/cohort-context.ts';
 import { enqueueCohortEmail } from '../notifications/enqueue-cohort-email.ts';
 import { listFacilitators } from '../cohorts/cohorts.queries.ts';
+import { listWorkbookReminderUsers } from '../workbook/workbook.queries.ts';
 
 const HOUR = 3_600_000;
 
@@ -76,6 +77,43 @@ async function remindSession(
 			});
 			if (!claimed) return false;
 			const emailId = await enqueueCohortEmail(tx, cfg, ctx, p, kind, { session });
+			await setNotificationEmail(tx, claimed, emailId);
+			return true;
+		});
+		if (wrote) sent++;
+	}
+	if (kind === 'reminder-24h' && session.number > 1) {
+		sent += await remindWorkbook(db, cfg, ctx, session, people);
+	}
+	return sent;
+}
+
+/*
+ * "Your notes for session N", the day before, to participants who switched it on in their
+ * workbook (off by default). Claimed once per session date and person, like the others.
+ */
+async function remindWorkbook(
+	db: Db,
+	cfg: Config,
+	ctx: CohortContext,
+	session: CohortSession,
+	people: { id: string; email: string; locale: string; timeZone: string }[]
+) {
+	const wanted = new Set(await listWorkbookReminderUsers(db, ctx.cohort.id));
+	let sent = 0;
+	for (const p of people.filter((x) => wanted.has(x.id))) {
+		const key = `workbook-24h:${session.id}:${session.sequence}:${p.id}`;
+		const wrote = await db.transaction(async (tx) => {
+			const claimed = await insertNotificationClaim(tx, {
+				key,
+				userId: p.id,
+				cohortId: ctx.cohort.id
+			});
+			if (!claimed) return false;
+			const emailId = await enqueueCohortEmail(tx, cfg, ctx, p, 'workbook-reminder', {
+				session,
+				url: `${cfg.origin}/cohorts/${ctx.cohort.id}/workbook/sessions/${session.number - 1}`
+			});
 			await setNotificationEmail(tx, claimed, emailId);
 			return true;
 		});

@@ -21,6 +21,7 @@ import { pulseOffered } from '#lib/server/pulse/pulse-window.ts';
 import { listRespondedPhases } from '#lib/server/evaluation/evaluation.queries.ts';
 import { evaluationOpen, PHASES } from '#lib/server/evaluation/evaluation-window.ts';
 import { findOutcomeSettings } from '#lib/server/outcomes/outcome-settings.queries.ts';
+import { betweenSessions } from '#lib/server/workbook/between-sessions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -104,7 +105,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 							background: visibleBackground(p, 'participant')
 						}))
 				: [],
-		hasFeed: await hasCalendarFeed(db, user.id)
+		hasFeed: await hasCalendarFeed(db, user.id),
+		// The last task and whether the person wrote anything: shown to them only.
+		between:
+			enrolment?.status === 'enrolled'
+				? await betweenSessions(db, ctx, user.id, locals.locale, now)
+				: null
 	};
 };
 

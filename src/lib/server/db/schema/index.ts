@@ -8,3 +8,4 @@ export * from './invitations.ts';
 export * from './live.ts';
 export * from './crisis-procedures.ts';
 export * from './outcomes.ts';
+export * from './workbook.ts';

@@ -12,6 +12,7 @@ import { cohortInvitation } from './cohort-invitation.ts';
 import { placeChanged } from './place-changed.ts';
 import { sessionReminder } from './session-reminder.ts';
 import { sessionMoved } from './session-moved.ts';
+import { workbookReminder } from './workbook-reminder.ts';
 import { cohortCancelled } from './cohort-cancelled.ts';
 
 export type Recipient = { email: string; locale: string; timeZone: string };
@@ -25,6 +26,7 @@ export type CohortEmailKind =
 	| 'request-refused'
 	| 'reminder-24h'
 	| 'reminder-1h'
+	| 'workbook-reminder'
 	| 'session-moved'
 	| 'cohort-cancelled';
 
@@ -62,6 +64,8 @@ function partFor(kind: CohortEmailKind, a: CohortEmailArgs): CohortEmailPart {
 		case 'reminder-24h':
 		case 'reminder-1h':
 			return sessionReminder(kind, { ...a, one: a.one! });
+		case 'workbook-reminder':
+			return workbookReminder({ ...a, one: a.one! });
 		case 'session-moved':
 			return sessionMoved({ ...a, one: a.one!, previous: a.previous! });
 		case 'cohort-cancelled':

@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createAuth, type Auth } from '../auth/auth.ts';
+import type { DbHandle } from '../db/client.ts';
+import { emailOutbox, workbookEntries } from '../db/schema/index.ts';
+import { createTestDb, testConfig } from '../testing/test-db.ts';
+import { makeCohort } from '../testing/cohort-fixtures.ts';
+import { makePerson } from '../testing/factories.ts';
+import { joinCohort } from '../enrolment/join-cohort.ts';
+import { addMembership } from '../accounts/users.queries.ts';
+import { addEntry } from './add-entry.ts';
+import { saveEntry } from './save-entry.ts';
+import { shareEntry } from './share-entry.ts';
+import { openEntry } from './open-entry.ts';
+import { readWorkbook } from './read-workbook.ts';
+import { listSharedWithMe } from './list-shared-with-me.ts';
+import { removeEntry } from './remove-entry.ts';
+import { takeMapSnapshot } from './take-map-snapshot.ts';
+import { setWorkbookReminder } from './set-workbook-reminder.ts';
+import { listSessions } from '../schedule/schedule.queries.ts';
+import { sendDueReminders } from '../schedule/send-reminders.ts';
+import { loadCohortContext } from '../cohorts/cohort-context.ts';
+import { betweenSessions } from './between-sessions.ts';
+
+let h: DbHandle;
+let auth: Auth;
+const cfg = testConfig();
+
+beforeAll(async () => {
+	h = await createTestDb();
+	auth = createAuth(h.db, cfg);
+});
+afterAll(async () => {
+	await h?.close();
+});
+
+/** A cohort with two participants, its facilitators, another cohort's facilitator and an admin. */
+async function world() {
+	const c = await makeCohort(h.db, { cfg, auth });
+	const other = await makeCohort(h.db, { cfg, auth });
+	const owner = await makePerson(h.db, auth, { organisationId: c.org.id, name: 'Owner' });
+	const peer = await makePerson(h.db, auth, { organisationId: c.org.id, name: 'Peer' });
+	for (const p of [owner, peer]) {
+		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
+	}
+	const admin = await makePerson(h.db, auth, {
+		organisationId: c.org.id,
+		roles: ['admin', 'facilitator'],
+		name: 'Admin'
+	});
+	// The other cohort's facilitator works in the same organisation.
+	await addMembership(h.db, {
+		organisationId: c.org.id,
+		userId: other.lead.id,
+		role: 'facilitator'
+	});
+	const add = (sessionNumber: number, kind: string, fields: Record<string, unknown>, who = owner) =>
+		addEntry(h.db, {
+			id: randomUUID(),
+			cohortId: c.cohort.id,
+			userId: who.id,
+			sessionNumber,
+			kind,
+			fields
+		});
+	const viewers = {
+		owner: owner.id,
+		peer: peer.id,
+		facilitator: c.lead.id,
+		otherFacilitator: other.lead.id,
+		admin: admin.id
+	};
+	return { c, owner, peer, admin, other, add, viewers };
+}
+
+const tie = (name: string) => ({
+	name,
+	type: 'person',
+	sphere: 'belonging',
+	closeness: '1',
+	quality: 'supportive',
+	direction: 'both'
+});
+
+describe('the workbook', () => {
+	it('stores each tool in its session and refuses kinds a session does not offer', async () => {
+		const { add } = await world();
+		const profile = await add(1, 'strengths-profile', {
+			domain: 'leisure',
+			now: 'I walk with my dog',
+			wish: 'Join a choir'
+		});
+		expect(profile.ok).toBe(true);
+		if (!profile.ok) return;
+		expect(profile.entry.sharing).toBe('private');
+		expect(profile.entry.version).toBe(1);
+		expect(profile.entry.fields).toMatchObject({ domain: 'leisure', strengths: '', helped: '' });
+		expect(
+			(await add(1, 'strength-spotting', { date: '2026-11-20', text: 'Ana listened' })).ok
+		).toBe(true);
+		expect((await add(2, 'map-tie', tie('Ana'))).ok).toBe(true);
+		expect((await add(3, 'experience', { experience: 'A hard year', difficult: 'on' })).ok).toBe(
+			true
+		);
+		expect((await add(4, 'care-plan', { basis: 'fictional', wish: 'A home' })).ok).toBe(true);
+		expect((await add(4, 'reflection', { text: 'Hope' })).ok).toBe(true);
+		expect(await add(2, 'strengths-profile', { domain: 'leisure', now: 'x' })).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		expect(await add(9, 'reflection', { text: 'x' })).toEqual({ ok: false, reason: 'not-found' });
+	});
+
+	it('refuses oversized, marked-up and incomplete input and stores nothing', async () => {
+		const { add, c, owner } = await world();
+		const long = await add(1, 'reflection', { text: 'x'.repeat(10_000) });
+		expect(long).toMatchObject({ ok: false, errors: { text: 'error_too_long:4000' } });
+		const markup = await add(1, 'reflection', { text: '<script>alert(1)</script>' });
+		expect(markup).toMatchObject({ ok: false, errors: { text: 'error_markup' } });
+		const noDomain = await add(1, 'strengths-profile', { domain: 'mars', now: 'x' });
+		expect(noDomain).toMatchObject({ ok: false, errors: { domain: 'error_choice' } });
+		const emptyProfile = await add(1, 'strengths-profile', { domain: 'health' });
+		expect(emptyProfile).toMatchObject({ ok: false, errors: { now: 'error_required' } });
+		const badTie = await add(2, 'map-tie', { ...tie('Bo'), quality: 'great' });
+		expect(badTie).toMatchObject({ ok: false, errors: { quality: 'error_choice' } });
+		const { entries } = await readWorkbook(h.db, { cohortId: c.cohort.id, userId: owner.id });
+		expect(entries).toEqual([]);
+	});
+
+	it('a resent form stores once; an id someone else used is not found', async () => {
+		const { c, owner, peer } = await world();
+		const id = randomUUID();
+		const input = {
+			id,
+			cohortId: c.cohort.id,
+			sessionNumber: 1,
+			kind: 'reflection',
+			fields: { text: 'Once' }
+		};
+		expect((await addEntry(h.db, { ...input, userId: owner.id })).ok).toBe(true);
+		expect((await addEntry(h.db, { ...input, userId: owner.id })).ok).toBe(true);
+		expect(await addEntry(h.db, { ...input, userId: peer.id })).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		expect(
+			await h.db.select().from(workbookEntries).where(eq(workbookEntries.id, id))
+		).toHaveLength(1);
+	});
+
+	it('someone without a place has no workbook', async () => {
+		const { c } = await world();
+		const stranger = await makePerson(h.db, auth, { organisationId: c.org.id });
+		const r = await addEntry(h.db, {
+			id: randomUUID(),
+			cohortId: c.cohort.id,
+			userId: stranger.id,
+			sessionNumber: 1,
+			kind: 'reflection',
+			fields: { text: 'x' }
+		});
+		expect(r).toEqual({ ok: false, reason: 'not-found' });
+	});
+
+	it('a save based on an old version is refused with both versions', async () => {
+		const { add, owner, peer } = await world();
+		const r = await add(1, 'reflection', { text: 'First' });
+		if (!r.ok) throw new Error('not stored');
+		const id = r.entry.id;
+		const a = await saveEntry(h.db, {
+			entryId: id,
+			userId: owner.id,
+			baseVersion: 1,
+			fields: { text: 'From the laptop' }
+		});
+		expect(a).toMatchObject({ ok: true, entry: { version: 2 } });
+		const b = await saveEntry(h.db, {
+			entryId: id,
+			userId: owner.id,
+			baseVersion: 1,
+			fields: { text: 'From the phone' }
+		});
+		expect(b).toMatchObject({
+			ok: false,
+			reason: 'stale',
+			mine: { text: 'From the phone' },
+			theirs: { fields: { text: 'From the laptop' }, version: 2 }
+		});
+		const forged = await saveEntry(h.db, {
+			entryId: id,
+			userId: peer.id,
+			baseVersion: 2,
+			fields: { text: 'Not mine' }
+		});
+		expect(forged).toEqual({ ok: false, reason: 'not-found' });
+		const bad = await saveEntry(h.db, {
+			entryId: id,
+			userId: owner.id,
+			baseVersion: 2,
+			fields: { text: 'y'.repeat(10_000) }
+		});
+		expect(bad).toMatchObject({ ok: false, reason: 'invalid' });
+		const [row] = await h.db.select().from(workbookEntries).where(eq(workbookEntries.id, id));
+		expect(row).toMatchObject({ version: 2, fields: { text: 'From the laptop' } });
+	});
+
+	it('only the owner reads a private entry, whatever the role', async () => {
+		const { add, c, viewers } = await world();
+		const r = await add(1, 'reflection', { text: 'Private words' });
+		if (!r.ok) throw new Error('not stored');
+		for (const [role, viewerId] of Object.entries(viewers)) {
+			const opened = await openEntry(h.db, {
+				entryId: r.entry.id,
+				cohortId: c.cohort.id,
+				viewerId
+			});
+			expect(opened.ok, role).toBe(role === 'owner');
+			const shared = await listSharedWithMe(h.db, { cohortId: c.cohort.id, viewerId });
+			expect(
+				shared.entries.map((e) => e.id),
+				role
+			).not.toContain(r.entry.id);
+			if (role !== 'owner') {
+				const mine = await readWorkbook(h.db, { cohortId: c.cohort.id, userId: viewerId });
+				expect(
+					mine.entries.map((e) => e.id),
+					role
+				).not.toContain(r.entry.id);
+			}
+		}
+	});
+
+	it('shared with facilitators: the cohort’s facilitators read it, the owner sees who opened it, withdrawal ends it', async () => {
+		const { add, c, owner, peer, viewers } = await world();
+		const r = await add(3, 'experience', { experience: 'Lost my job', learned: 'Ask early' });
+		if (!r.ok) throw new Error('not stored');
+		const entryId = r.entry.id;
+		// Someone else cannot share it.
+		expect(await shareEntry(h.db, { entryId, userId: peer.id, sharing: 'cohort' })).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		expect(
+			(await shareEntry(h.db, { entryId, userId: owner.id, sharing: 'facilitators' })).ok
+		).toBe(true);
+		const can: Record<string, boolean> = {
+			owner: true,
+			peer: false,
+			facilitator: true,
+			otherFacilitator: false,
+			admin: false
+		};
+		for (const [role, viewerId] of Object.entries(viewers)) {
+			const opened = await openEntry(h.db, { entryId, cohortId: c.cohort.id, viewerId });
+			expect(opened.ok, role).toBe(can[role]);
+			if (role === 'owner') continue;
+			const shared = await listSharedWithMe(h.db, { cohortId: c.cohort.id, viewerId });
+			expect(
+				shared.entries.some((e) => e.id === entryId),
+				role
+			).toBe(can[role]);
+		}
+		const forFacilitator = await listSharedWithMe(h.db, {
+			cohortId: c.cohort.id,
+			viewerId: viewers.facilitator
+		});
+		expect(forFacilitator.entries.find((e) => e.id === entryId)?.ownerName).toBe('Owner');
+		// The entry read through the wrong cohort's address is not found either.
+		const other = await makeCohort(h.db, { cfg, auth });
+		expect(
+			(await openEntry(h.db, { entryId, cohortId: other.cohort.id, viewerId: viewers.facilitator }))
+				.ok
+		).toBe(false);
+
+		expect((await shareEntry(h.db, { entryId, userId: owner.id, sharing: 'private' })).ok).toBe(
+			true
+		);
+		expect(
+			(await openEntry(h.db, { entryId, cohortId: c.cohort.id, viewerId: viewers.facilitator })).ok
+		).toBe(false);
+		expect(
+			(await listSharedWithMe(h.db, { cohortId: c.cohort.id, viewerId: viewers.facilitator }))
+				.entries
+		).toEqual([]);
+		const own = await openEntry(h.db, { entryId, cohortId: c.cohort.id, viewerId: owner.id });
+		expect(own.ok && own.own && own.views.map((v) => v.name)).toEqual(['Lead Facilitator']);
+	});
+
+	it('shared with the cohort: participants with a place read it too, but not the admin or another cohort', async () => {
+		const { add, c, owner, viewers } = await world();
+		const r = await add(1, 'strength-spotting', { date: '2026-11-21', text: 'Kind neighbour' });
+		if (!r.ok) throw new Error('not stored');
+		await shareEntry(h.db, { entryId: r.entry.id, userId: owner.id, sharing: 'cohort' });
+		const can: Record<string, boolean> = {
+			owner: true,
+			peer: true,
+			facilitator: true,
+			otherFacilitator: false,
+			admin: false
+		};
+		for (const [role, viewerId] of Object.entries(viewers)) {
+			const opened = await openEntry(h.db, {
+				entryId: r.entry.id,
+				cohortId: c.cohort.id,
+				viewerId
+			});
+			expect(opened.ok, role).toBe(can[role]);
+		}
+	});
+
+	it('a difficult experience goes to facilitators at most, also when marked difficult later', async () => {
+		const { add, owner } = await world();
+		const hard = await add(3, 'experience', { experience: 'A crisis', difficult: 'on' });
+		if (!hard.ok) throw new Error('not stored');
+		expect(
+			await shareEntry(h.db, { entryId: hard.entry.id, userId: owner.id, sharing: 'cohort' })
+		).toEqual({
+			ok: false,
+			reason: 'too-wide'
+		});
+		expect(
+			(
+				await shareEntry(h.db, {
+					entryId: hard.entry.id,
+					userId: owner.id,
+					sharing: 'facilitators'
+				})
+			).ok
+		).toBe(true);
+		const later = await add(3, 'experience', { experience: 'A move' });
+		if (!later.ok) throw new Error('not stored');
+		await shareEntry(h.db, { entryId: later.entry.id, userId: owner.id, sharing: 'cohort' });
+		const saved = await saveEntry(h.db, {
+			entryId: later.entry.id,
+			userId: owner.id,
+			baseVersion: 1,
+			fields: { experience: 'A move', difficult: 'on' }
+		});
+		expect(saved).toMatchObject({ ok: true, entry: { sharing: 'facilitators' } });
+	});
+
+	it('map snapshots copy the ties as they were; removal deletes the entry for good', async () => {
+		const { add, c, owner, peer } = await world();
+		const a = await add(2, 'map-tie', tie('Ana'));
+		await add(2, 'map-tie', tie('Library'));
+		expect(
+			await takeMapSnapshot(h.db, { cohortId: c.cohort.id, userId: owner.id, label: '<b>' })
+		).toMatchObject({ ok: false, errors: { label: 'error_markup' } });
+		expect(
+			(await takeMapSnapshot(h.db, { cohortId: c.cohort.id, userId: owner.id, label: 'Before' })).ok
+		).toBe(true);
+		if (!a.ok) throw new Error('not stored');
+		expect(await removeEntry(h.db, { entryId: a.entry.id, userId: peer.id })).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		expect((await removeEntry(h.db, { entryId: a.entry.id, userId: owner.id })).ok).toBe(true);
+		const wb = await readWorkbook(h.db, { cohortId: c.cohort.id, userId: owner.id });
+		expect(wb.entries.map((e) => e.fields.name)).toEqual(['Library']);
+		expect(wb.snapshots[0].ties.map((t) => t.name)).toEqual(['Ana', 'Library']);
+	});
+});
+
+describe('the workbook reminder', () => {
+	it('goes the day before a session only to those who switched it on, once, without their notes', async () => {
+		const { c, owner, peer, add } = await world();
+		await add(1, 'reflection', { text: 'A very private sentence' });
+		expect(
+			await setWorkbookReminder(h.db, { cohortId: c.cohort.id, userId: owner.id, on: true })
+		).toEqual({ ok: true });
+		const stranger = await makePerson(h.db, auth, { organisationId: c.org.id });
+		expect(
+			await setWorkbookReminder(h.db, { cohortId: c.cohort.id, userId: stranger.id, on: true })
+		).toEqual({ ok: false, reason: 'not-found' });
+		const sessions = await listSessions(h.db, c.cohort.id);
+		const at = (n: number) => new Date(sessions[n - 1].startsAt.getTime() - 12 * 3_600_000);
+		const mails = () =>
+			h.db
+				.select()
+				.from(emailOutbox)
+				.where(
+					and(eq(emailOutbox.cohortId, c.cohort.id), eq(emailOutbox.kind, 'workbook-reminder'))
+				);
+		await sendDueReminders(h.db, cfg, at(1));
+		expect(await mails()).toHaveLength(0); // nothing to prepare before the first session
+		await sendDueReminders(h.db, cfg, at(2));
+		await sendDueReminders(h.db, cfg, at(2));
+		const sent = await mails();
+		expect(sent.map((e) => e.toAddress)).toEqual([owner.email]);
+		expect(sent[0].subject).toBe('Your notes for session 2 of Spring group');
+		expect(JSON.stringify(sent[0])).not.toContain('A very private sentence');
+		expect(sent.map((e) => e.toAddress)).not.toContain(peer.email);
+	});
+});
+
+describe('between sessions on the schedule', () => {
+	it('shows the last session’s task with the next one and whether the person wrote anything', async () => {
+		const { c, owner, peer, add } = await world();
+		const ctx = (await loadCohortContext(h.db, c.cohort.id))!;
+		const sessions = await listSessions(h.db, c.cohort.id);
+		const before = (n: number) => new Date(sessions[n - 1].startsAt.getTime() - 3_600_000);
+		expect(await betweenSessions(h.db, ctx, owner.id, 'en', before(1))).toBeNull();
+		await add(2, 'reflection', { text: 'Written for Day 2' });
+		const next3 = await betweenSessions(h.db, ctx, owner.id, 'cs', before(3));
+		expect(next3).toMatchObject({ next: 3, last: 2, written: 1 });
+		expect(next3!.task).toContain('<p>');
+		expect(await betweenSessions(h.db, ctx, peer.id, 'en', before(3))).toMatchObject({
+			written: 0
+		});
+		const after = new Date(sessions[3].endsAt.getTime() + 3_600_000);
+		expect(await betweenSessions(h.db, ctx, owner.id, 'en', after)).toBeNull();
+	});
+});
