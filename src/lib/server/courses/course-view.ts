@@ -9,8 +9,23 @@ import type { CoursePackage } from './validate-course-package.ts';
  * Markdown comes only from the course package in this repository (reviewed like code), so
  * its HTML is trusted; nothing a participant types is ever rendered through here.
  */
+/*
+ * Course texts never change once a version is imported, and the same few hundred are rendered
+ * again for every page and every live panel: each is parsed once per process. Bounded, in case
+ * many versions are read over a long run.
+ */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 5000;
+
 export function md(text: string | undefined): string {
-	return text ? (marked.parse(text, { async: false }) as string) : '';
+	if (!text) return '';
+	let html = rendered.get(text);
+	if (html === undefined) {
+		html = marked.parse(text, { async: false }) as string;
+		if (rendered.size >= RENDERED_MAX) rendered.clear();
+		rendered.set(text, html);
+	}
+	return html;
 }
 
 /** The latest imported version of a course, in the viewer's locale (falling back to the source). */

@@ -208,17 +208,20 @@ export class LiveHub {
 			const events = await listLiveEventsAfter(this.handle.db, sessionId, after);
 			if (!events.length) return;
 			this.cursor.set(sessionId, events[events.length - 1].id);
-			const news = events.filter((e) => e.audience === 'all');
-			// Rendered before anything is sent, so each stream gets its events and the panel in
-			// one write (streamEvents joins what is sent in one tick): half the socket writes.
-			const panels = news.length ? await this.renderPanels(set, news) : undefined;
 			for (const sub of set) {
 				for (const e of events) {
 					if (e.audience === 'facilitators' && !sub.facilitator) continue;
 					sub.send(e);
 				}
+			}
+			// Events go out first: rendering before sending held every event back by the
+			// render, which in a burst of 100 sessions added up (issue #13's figures).
+			const news = events.filter((e) => e.audience === 'all');
+			if (!news.length) return;
+			const panels = await this.renderPanels(set, news);
+			for (const sub of set) {
 				// A stream that came in while the panels were rendered gets "fetch the page".
-				if (panels && sub.panels && sub.sendFrame) {
+				if (sub.panels && sub.sendFrame) {
 					sub.sendFrame(panels.get(panelKey(sub.panels)) ?? panelFrame(null));
 				}
 			}
