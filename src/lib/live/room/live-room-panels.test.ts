@@ -2,6 +2,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOM_IDS } from './room-elements.ts';
+import { FakeEventSource } from './fake-event-source.ts';
 
 /*
  * The live room script in a browser that can unpack panels (ADR 025): news is followed by
@@ -33,25 +34,6 @@ const pageHtml = (answered = '') => `<!doctype html><html><body>
 	</div>
 </body></html>`;
 const frame = (html: string) => deflateRawSync(html).toString('base64');
-
-type Listener = (e: MessageEvent<string>) => void;
-class FakeEventSource {
-	static last: FakeEventSource;
-	readyState = 1;
-	onopen: (() => void) | null = null;
-	onerror: (() => void) | null = null;
-	listeners = new Map<string, Listener>();
-	constructor(readonly url: string) {
-		FakeEventSource.last = this;
-	}
-	addEventListener(kind: string, l: Listener) {
-		this.listeners.set(kind, l);
-	}
-	close() {}
-	emit(kind: string, data: string, id = '') {
-		this.listeners.get(kind)?.(new MessageEvent(kind, { data, lastEventId: id }));
-	}
-}
 
 const fetches: string[] = [];
 let respond: () => Promise<Response>;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOM_IDS } from './room-elements.ts';
+import { FakeEventSource } from './fake-event-source.ts';
 
 /*
  * The whole script on a page: a fake EventSource plays the server's stream and a fake fetch
@@ -26,27 +27,6 @@ const pageHtml = (o: { results?: boolean }) => `<!doctype html><html><body>
 	<p id="${ROOM_IDS.news}" data-block="Now: {t}" data-activity="New: {t}" data-results="Shown."></p>
 	${panelHtml(o)}
 </body></html>`;
-
-type Listener = (e: MessageEvent<string>) => void;
-class FakeEventSource {
-	static last: FakeEventSource;
-	readyState = 1;
-	onopen: (() => void) | null = null;
-	onerror: (() => void) | null = null;
-	listeners = new Map<string, Listener>();
-	constructor(readonly url: string) {
-		FakeEventSource.last = this;
-	}
-	addEventListener(kind: string, l: Listener) {
-		this.listeners.set(kind, l);
-	}
-	close() {}
-	emit(kind: string, id: number, payload: unknown) {
-		this.listeners.get(kind)?.(
-			new MessageEvent(kind, { data: JSON.stringify(payload), lastEventId: String(id) })
-		);
-	}
-}
 
 const fetches: string[] = [];
 let respond: () => Promise<Response>;
@@ -84,8 +64,8 @@ describe('the live room script', () => {
 		input.value = 'stea';
 		input.focus();
 		respond = html(pageHtml({ results: true }));
-		FakeEventSource.last.emit('state', 6, {});
-		FakeEventSource.last.emit('results', 7, {});
+		FakeEventSource.last.emitEvent('state', 6, {});
+		FakeEventSource.last.emitEvent('results', 7, {});
 		await vi.advanceTimersByTimeAsync(200);
 		expect(fetches).toHaveLength(1);
 		expect(document.querySelector('[data-results]')).not.toBeNull();
@@ -98,7 +78,7 @@ describe('the live room script', () => {
 		respond = async () => {
 			throw new TypeError('network');
 		};
-		FakeEventSource.last.emit('hidden', 8, {});
+		FakeEventSource.last.emitEvent('hidden', 8, {});
 		await vi.advanceTimersByTimeAsync(200);
 		expect(fetches).toHaveLength(1);
 		expect(byId(ROOM_IDS.connection).textContent).toBe('Reconnecting…');
