@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
 import { expectAccessible, signInWithPassword } from './helpers.ts';
 import { createSoonCohort } from './live-fixtures.ts';
+import { moveSessionsIntoThePast } from './app-db.ts';
 
 /*
  * Outcomes (#15): certificates issued on completion, their verification and revocation; the
@@ -177,76 +178,160 @@ async function post(page: Page, url: string, form: Record<string, string>) {
 	return { status: res.status(), text: await res.text() };
 }
 
-test('questionnaire before, pulse after session 1, reports with small-number suppression (CSV too)', async ({
+const AGREE = [
+	'Strongly disagree',
+	'Disagree',
+	'Neither agree nor disagree',
+	'Agree',
+	'Strongly agree'
+];
+const USEFUL = [
+	'Not useful',
+	'A little useful',
+	'Fairly useful',
+	'Very useful',
+	'Extremely useful'
+];
+const EXPLAIN = /I feel confident explaining what recovery-oriented practice/;
+/* Two knowledge questions and their right answers, as a participant sees them. */
+const KNOWLEDGE = {
+	coreActs: [
+		/Which are the four core acts of the CARe approach/,
+		'Connecting, understanding, ensuring, strengthening'
+	],
+	recovery: [
+		/In this course, "recovery" means above all/,
+		'a personal process of building a hopeful, meaningful life, with or without ongoing symptoms'
+	]
+} as const;
+
+/** Answers a questionnaire on its page: some knowledge questions right, and how confident. */
+async function answerQuestionnaire(
+	page: Page,
+	cohortUrl: string,
+	phase: 'pre' | 'post',
+	right: (keyof typeof KNOWLEDGE)[],
+	explain: number
+) {
+	if (page.url() !== `${MAIL_APP}${new URL(cohortUrl).pathname}/evaluation/${phase}`) {
+		await page.goto(`${cohortUrl}/evaluation/${phase}`);
+	}
+	await expectAccessible(page);
+	for (const k of right) {
+		const [question, answer] = KNOWLEDGE[k];
+		await page.getByRole('group', { name: question }).getByLabel(answer).check();
+	}
+	await page
+		.getByRole('group', { name: EXPLAIN })
+		.getByLabel(AGREE[explain - 1], { exact: true })
+		.check();
+	await page.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(page.getByText('Thank you. Your answers are in.')).toBeVisible();
+}
+
+/** Gives feedback on one session on its page: how useful it was (1–5). */
+async function givePulse(page: Page, cohortUrl: string, n: number, useful: number) {
+	await page.goto(`${cohortUrl}/sessions/${n}/pulse`);
+	await expectAccessible(page);
+	await page
+		.getByRole('group', { name: 'How useful was this session for you?' })
+		.getByLabel(USEFUL[useful - 1], { exact: true })
+		.check();
+	await page.getByRole('button', { name: 'Send my feedback' }).click();
+	await expect(page.getByText('Thank you. Your feedback is in.')).toBeVisible();
+}
+
+/** The facilitator's correction form: everyone present at every session. */
+async function allPresent(page: Page, cohortUrl: string, names: string[]) {
+	await page.goto(`${cohortUrl}/manage`);
+	await expectAccessible(page);
+	for (const name of names) {
+		for (const n of [1, 2, 3, 4]) {
+			await page.getByLabel(`${name}, session ${n}`, { exact: true }).selectOption('present');
+		}
+	}
+	await page.getByRole('button', { name: 'Save attendance' }).click();
+	await expect(page.getByText('Attendance saved.')).toBeVisible();
+}
+
+/** The CSV's rows (section, measure, value) whose section is one of `sections`. */
+function csvRows(csv: string, sections: string[]) {
+	return csv
+		.replace(/^\uFEFF/, '')
+		.split('\r\n')
+		.filter((line) => sections.some((s) => line.startsWith(`${s},`)));
+}
+
+test('a whole course: questionnaires before and after, four sessions, pulses; reports with the paired change, small groups suppressed (CSV too)', async ({
 	browser
 }) => {
 	test.setTimeout(420_000);
 	const sam = await as(browser, 'sam@example.org');
-	// Session 1 starts in about three minutes: time for the questionnaires before it.
-	const first = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
+	// The groups are made through the form, with dates ahead (the app refuses past ones).
+	const first = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 60_000) * 60_000);
 	const six = await createCohortAt(sam, 'Outcomes six', first);
 	const four = await createCohortAt(sam, 'Outcomes four', first);
 	const emails = ['jana', 'olena', 'petr', 'mira', 'taras', 'robin'].map((n) => `${n}@example.org`);
-	const people: Page[] = [];
-	for (const [i, email] of emails.entries()) {
-		const p = await as(browser, email);
-		people.push(p);
-		await takePlace(p, six.join);
-		if (i < 4) await takePlace(p, four.join);
-	}
+	const names = ['Jana', 'Olena', 'Petr K.', 'Mira', 'Taras', 'Robin (pseudonym)'];
+	// Each person has a browser of their own; they sign in and take places side by side.
+	const people = await Promise.all(
+		emails.map(async (email, i) => {
+			const p = await as(browser, email);
+			await takePlace(p, six.join);
+			if (i < 4) await takePlace(p, four.join);
+			return p;
+		})
+	);
+	const [jana, olena] = people;
+	const inFour = people.slice(0, 4);
 
-	// One participant answers through the page; the others post the same form.
-	const jana = people[0];
+	// Before the course: the questionnaire after it and session 1's feedback are closed.
+	let r = await post(jana, `${six.url}/evaluation/post`, { 'c-explain': '4' });
+	expect(r.status).toBe(409);
+	expect(r.text).toContain('This questionnaire is not open.');
+	r = await post(jana, `${six.url}/sessions/1/pulse`, { useful: '4' });
+	expect(r.status).toBe(409);
+
+	// Jana finds the questionnaire from the group's page and checks it in every language.
 	await jana.goto(six.url);
 	await jana.getByRole('link', { name: /Questionnaire before the course/ }).click();
 	await expect(
 		jana.getByRole('heading', { level: 1, name: 'Questionnaire before the course' })
 	).toBeVisible();
 	await accessibleInEveryLanguage(jana);
-	await jana
-		.getByRole('group', { name: /Which are the four core acts of the CARe approach/ })
-		.getByLabel('Connecting, understanding, ensuring, strengthening')
-		.check();
-	await jana
-		.getByRole('group', { name: /I feel confident explaining what recovery-oriented practice/ })
-		.getByLabel('Disagree', { exact: true })
-		.check();
-	await jana.getByRole('button', { name: 'Send my answers' }).click();
-	await expect(jana.getByText('Thank you. Your answers are in.')).toBeVisible();
 
-	// Bad input: a value off the scale, 10,000 characters, answering twice, a forged cohort.
+	// Bad input: a value off the scale, 10,000 characters, a forged group.
 	const pre = `${six.url}/evaluation/pre`;
-	const olena = people[1];
 	await olena.context().addCookies([{ name: 'trellis_locale', value: 'uk', url: MAIL_APP }]);
-	let r = await post(olena, pre, { 'c-explain': '6' });
+	r = await post(olena, pre, { 'c-explain': '6' });
 	expect(r.status).toBe(400);
 	expect(r.text).toContain('Будь ласка, оберіть один із варіантів');
 	r = await post(olena, pre, { 'o-take-away': 'x'.repeat(10_000) });
 	expect(r.status).toBe(400);
 	await olena.context().addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
+	r = await post(jana, `/cohorts/${crypto.randomUUID()}/evaluation/pre`, { 'c-explain': '2' });
+	expect(r.status).toBe(404);
+
+	// Before: everyone in the six knows one answer and disagrees that they could explain it.
+	await Promise.all(people.map((p) => answerQuestionnaire(p, six.url, 'pre', ['coreActs'], 2)));
+	await Promise.all(inFour.map((p) => answerQuestionnaire(p, four.url, 'pre', ['coreActs'], 3)));
 	r = await post(jana, pre, { 'c-explain': '2' });
 	expect(r.status).toBe(409);
 	expect(r.text).toContain('You have already answered this questionnaire.');
-	r = await post(jana, `/cohorts/${crypto.randomUUID()}/evaluation/pre`, { 'c-explain': '2' });
-	expect(r.status).toBe(404);
-	for (const p of people.slice(1)) {
-		expect((await post(p, pre, { 'k-core-acts': 'd', 'c-explain': '2' })).status).toBe(200);
-	}
-	for (const p of people.slice(0, 4)) {
-		expect((await post(p, `${four.url}/evaluation/pre`, { 'c-explain': '3' })).status).toBe(200);
-	}
-	// Before the session starts, its pulse is closed.
-	r = await post(jana, `${six.url}/sessions/1/pulse`, { useful: '4' });
-	expect(r.status).toBe(409);
 
-	// Once session 1 has started: pre is closed, the pulse is open.
-	await expect
-		.poll(() => Date.now(), { timeout: 240_000, intervals: [5_000] })
-		.toBeGreaterThan(first.getTime() + 1_000);
+	// Test setup, not a page: the four sessions of both groups are moved into the past, as if
+	// the course had run (a page may not set past dates). See tests/e2e/app-db.ts.
+	await moveSessionsIntoThePast(new URL(six.url).pathname.split('/')[2]);
+	await moveSessionsIntoThePast(new URL(four.url).pathname.split('/')[2]);
 	r = await post(people[5], pre, { 'c-explain': '2' });
 	expect(r.status).toBe(409);
 	expect(r.text).toContain('This questionnaire is not open.');
 
+	// Attendance through the facilitators' correction form.
+	await allPresent(sam, six.url, names);
+	await allPresent(sam, four.url, names.slice(0, 4));
+
+	// Feedback on session 1, on its page, in every language, with a comment.
 	await jana.goto(`${six.url}/sessions/1/pulse`);
 	await accessibleInEveryLanguage(jana);
 	await jana
@@ -266,52 +351,131 @@ test('questionnaire before, pulse after session 1, reports with small-number sup
 	expect(r.status).toBe(400);
 	r = await post(olena, `${six.url}/sessions/1/pulse`, { comment: 'y'.repeat(10_000) });
 	expect(r.status).toBe(400);
-	for (const p of people.slice(1)) {
-		const res = await post(p, `${six.url}/sessions/1/pulse`, { useful: '5', pace: '2' });
-		expect(res.status).toBe(200);
-	}
-	for (const p of people.slice(0, 4)) {
-		expect((await post(p, `${four.url}/sessions/1/pulse`, { useful: '3' })).status).toBe(200);
-	}
 
-	// Attendance for all four sessions in the group of six.
-	await sam.goto(`${six.url}/manage`);
-	for (const name of ['Jana', 'Olena', 'Petr K.', 'Mira', 'Taras', 'Robin (pseudonym)']) {
-		for (const n of [1, 2, 3, 4]) {
-			await sam.getByLabel(`${name}, session ${n}`, { exact: true }).selectOption('present');
-		}
-	}
-	await sam.getByRole('button', { name: 'Save attendance' }).click();
-	await expect(sam.getByText('Attendance saved.')).toBeVisible();
+	// Everyone's feedback on every session (how useful: session 1 4·5·5·5·5·5, session 2 all 3,
+	// session 3 4·4·4·5·5·5, session 4 all 5), then the questionnaire after the course:
+	// both knowledge answers right, confidence 4·4·4·4·5·5.
+	const useful = (n: number, i: number) => [i === 0 ? 4 : 5, 3, i < 3 ? 4 : 5, 5][n - 1];
+	await Promise.all(
+		people.map(async (p, i) => {
+			for (const n of [1, 2, 3, 4]) {
+				if (!(n === 1 && i === 0)) await givePulse(p, six.url, n, useful(n, i));
+			}
+			if (i === 0) {
+				await p.goto(six.url);
+				await p.getByRole('link', { name: /Questionnaire after the course/ }).click();
+			}
+			await answerQuestionnaire(p, six.url, 'post', ['coreActs', 'recovery'], i < 4 ? 4 : 5);
+		})
+	);
+	await Promise.all(
+		inFour.map(async (p) => {
+			for (const n of [1, 2, 3, 4]) await givePulse(p, four.url, n, 3);
+			await answerQuestionnaire(p, four.url, 'post', ['coreActs', 'recovery'], 4);
+		})
+	);
 
-	// The facilitators' pulse page and the group report of six show the aggregate.
+	// The facilitators' pulse page of the six.
 	await sam.goto(`${six.url}/pulse`);
-	await expect(sam.getByText('6 answers.').first()).toBeVisible();
+	await expect(sam.getByText('6 answers.')).toHaveCount(4);
 	await expect(sam.getByText('More breaks')).toBeVisible();
 	await accessibleInEveryLanguage(sam);
+
+	// The group report of the six: attendance, the pulse per session and the paired change.
 	await sam.goto(`${six.url}/report`);
 	await expect(
 		sam.getByRole('heading', { level: 1, name: 'Group report: Outcomes six' })
 	).toBeVisible();
-	const pulseFigure = sam.getByRole('figure', { name: 'How useful each session was' });
-	await expect(pulseFigure.getByRole('row', { name: /Session 1 4.8 6/ })).toBeVisible();
+	await expect(sam.getByText('Questionnaires answered: 6 before, 6 after.')).toBeVisible();
 	await expect(sam.getByText('Valid: 6, Revoked: 0')).toBeVisible();
+	const attendance = sam.getByRole('figure', { name: 'Attendance per session' });
+	for (const n of [1, 2, 3, 4]) {
+		await expect(attendance.getByRole('row', { name: `Session ${n} 6 / 6 100%` })).toBeVisible();
+	}
+	const pulseFigure = sam.getByRole('figure', { name: 'How useful each session was' });
+	for (const [n, mean] of [
+		[1, '4.8'],
+		[2, '3'],
+		[3, '4.5'],
+		[4, '5']
+	]) {
+		await expect(pulseFigure.getByRole('row', { name: `Session ${n} ${mean} 6` })).toBeVisible();
+	}
+	const change = sam.getByRole('figure', { name: 'Before and after the course' });
+	await expect(change.getByText(/Average agreement \(1 to 5\) of the 6 people/)).toBeVisible();
+	await expect(
+		change.getByRole('row', { name: 'Knowledge score (correct answers out of 6) 1 2 1' })
+	).toBeVisible();
+	await expect(
+		change.getByRole('row', { name: /^I feel confident explaining .* 2 4\.3 2\.3$/ })
+	).toBeVisible();
+	// An agreement item nobody answered stays hidden even in a group of six.
+	await expect(
+		change.getByRole('row', {
+			name: /^I feel confident that I could use CARe.*Not enough answers to show\./
+		})
+	).toBeVisible();
 	await accessibleInEveryLanguage(sam);
 	await sam.setViewportSize({ width: 375, height: 800 });
-	await sam.getByRole('figure', { name: 'Attendance per session' }).screenshot({
-		path: 'test-results/outcomes-attendance-375.png'
-	});
+	await attendance.screenshot({ path: 'test-results/outcomes-attendance-375.png' });
 	await pulseFigure.screenshot({ path: 'test-results/outcomes-pulse-375.png' });
+	await change.screenshot({ path: 'test-results/outcomes-change-375.png' });
 	await sam.setViewportSize({ width: 1280, height: 800 });
 
-	// The group of four: nothing drawn from answers, on the page and in the CSV.
+	const sixCsv = await (await sam.request.get(`${six.url}/report.csv`)).text();
+	expect(sixCsv).toContain('How useful each session was,Session 1,4.8 | 6');
+	expect(sixCsv).toContain('How useful each session was,Session 3,4.5 | 6');
+	expect(sixCsv).toContain(
+		'Before and after the course,Knowledge score (correct answers out of 6),1 | 2 | 1'
+	);
+	expect(sixCsv).toMatch(
+		/Before and after the course,I feel confident explaining [^,]*,2 \| 4\.3 \| 2\.3/
+	);
+
+	// The group of four answered everything too, but nothing drawn from answers is shown:
+	// not on the report, not on the pulse page, not in the CSV.
+	const NONE = 'Not enough answers to show.';
 	await sam.goto(`${four.url}/report`);
-	await expect(sam.getByText('Not enough answers to show.').first()).toBeVisible();
-	const csv = await (await sam.request.get(`${four.url}/report.csv`)).text();
-	expect(csv).toContain('How useful each session was,Session 1,Not enough answers to show.');
-	expect(csv).not.toMatch(/How useful each session was,Session 1,3/);
+	await expect(sam.getByText('Questionnaires answered: 4 before, 4 after.')).toBeVisible();
+	const fourPulse = sam.getByRole('figure', { name: 'How useful each session was' });
+	for (const n of [1, 2, 3, 4]) {
+		await expect(
+			fourPulse.getByRole('row', { name: `Session ${n} ${NONE} ${NONE}` })
+		).toBeVisible();
+		await expect(
+			sam
+				.getByRole('figure', { name: 'Attendance per session' })
+				.getByRole('row', { name: `Session ${n} 4 / 4 100%` })
+		).toBeVisible();
+	}
+	const fourChange = sam.getByRole('figure', { name: 'Before and after the course' });
+	await expect(
+		fourChange.getByText(/^Not enough answers to show: the change is shown/)
+	).toBeVisible();
+	await expect(
+		fourChange.getByRole('row', {
+			name: `Knowledge score (correct answers out of 6) ${NONE} ${NONE} ${NONE}`
+		})
+	).toBeVisible();
+	const fourSessions = sam.getByRole('region', { name: 'Feedback after each session' });
+	await expect(fourSessions.getByText(NONE, { exact: true })).toHaveCount(4);
+	await accessibleInEveryLanguage(sam);
+	const fourCsv = await (await sam.request.get(`${four.url}/report.csv`)).text();
+	const answerBased = csvRows(fourCsv, [
+		'How useful each session was',
+		'Before and after the course'
+	]);
+	expect(answerBased).toHaveLength(4 + 1);
+	for (const row of answerBased) {
+		expect(row).toMatch(/,Not enough answers to show\.( \| Not enough answers to show\.)*$/);
+	}
+	expect(fourCsv).toContain(
+		'How useful each session was,Session 1,Not enough answers to show. | Not enough answers to show.'
+	);
 	await sam.goto(`${four.url}/pulse`);
-	await expect(sam.getByText('Not enough answers to show.').first()).toBeVisible();
+	await expect(sam.getByText(NONE)).toHaveCount(4);
+	await expect(sam.getByText('4 answers.')).toHaveCount(0);
+	await accessibleInEveryLanguage(sam);
 
 	// The programme report for admins, filtered, in three languages.
 	const admin = await as(browser, 'admin@example.org');

@@ -1,5 +1,8 @@
 import { ROOM_IDS } from './room-elements.ts';
 
+/** The feedback link in the shared panel (live-shared.svelte). */
+const PULSE_OFFER = '[data-pulse-offer]';
+
 /*
  * The shared panel the event stream carries (ADR 025): rendered once on the server for
  * everyone in the session who reads it in one language and time zone, without anyone's own
@@ -24,12 +27,16 @@ export function sharedOf(html: string) {
 }
 
 /** What the person has done in the session, as their page last said (`#live-mine`). */
-export type Own = { answered: Set<string>; passed: Set<string> };
+export type Own = { answered: Set<string>; passed: Set<string>; pulseAnswered?: boolean };
 
 export function ownOf(panel: ParentNode): Own {
 	const el = panel.querySelector<HTMLElement>(`#${ROOM_IDS.mine}`);
 	const set = (v: string | undefined) => new Set((v ?? '').split(' ').filter(Boolean));
-	return { answered: set(el?.dataset.answered), passed: set(el?.dataset.passed) };
+	return {
+		answered: set(el?.dataset.answered),
+		passed: set(el?.dataset.passed),
+		pulseAnswered: el?.dataset.pulse === 'answered'
+	};
 }
 
 /**
@@ -45,8 +52,12 @@ export function makeOwn(shared: HTMLElement, own: Own, newId: () => string) {
 	showOwnAnswer(shared, own);
 }
 
-/** Where the person answered or passed the running activity, its form gives way to saying so. */
+/**
+ * Where the person answered or passed the running activity, its form gives way to saying so;
+ * once they have given feedback on the session, its link goes.
+ */
 export function showOwnAnswer(shared: HTMLElement, own: Own) {
+	if (own.pulseAnswered) shared.querySelector(PULSE_OFFER)?.remove();
 	const activity = shared.querySelector<HTMLElement>('[data-activity-block]');
 	const block = activity?.dataset.activityBlock;
 	const form = activity?.querySelector('form[data-keep]');

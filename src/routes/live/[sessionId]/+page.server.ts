@@ -11,6 +11,7 @@ import { liveView } from '#lib/server/live/live-view.ts';
 import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
 import { announce } from '#lib/server/live/announce.ts';
 import { hit } from '#lib/server/security/rate-limit.ts';
+import { listAnsweredPulses } from '#lib/server/pulse/pulse.queries.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /*
@@ -57,6 +58,9 @@ export const load: PageServerLoad = async ({ params, locals, cookies, setHeaders
 		number: a.session.number,
 		facilitator: a.facilitator,
 		participant: !!a.enrolmentId,
+		// Once answered, the feedback link is no longer offered in the room.
+		pulseAnswered:
+			!!a.enrolmentId && (await listAnsweredPulses(db, a.user.id, [a.session.id])).size > 0,
 		hasVideo: a.session.videoKind !== 'none',
 		crisis: await crisisPanelHere(db, locals.locale, locals.user),
 		view: await liveView(db, {
