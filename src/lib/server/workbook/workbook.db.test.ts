@@ -18,6 +18,7 @@ import { listSharedWithMe } from './list-shared-with-me.ts';
 import { removeEntry } from './remove-entry.ts';
 import { keepBothVersions } from './keep-both-versions.ts';
 import { takeMapSnapshot } from './take-map-snapshot.ts';
+import { setMapSubject } from './set-map-subject.ts';
 import { setWorkbookReminder } from './set-workbook-reminder.ts';
 import { listSessions } from '../schedule/schedule.queries.ts';
 import { sendDueReminders } from '../schedule/send-reminders.ts';
@@ -431,6 +432,39 @@ describe('the workbook', () => {
 		const wb = await readWorkbook(h.db, { cohortId: c.cohort.id, userId: owner.id });
 		expect(wb.entries.map((e) => e.fields.name)).toEqual(['Library']);
 		expect(wb.snapshots[0].ties.map((t) => t.name)).toEqual(['Ana', 'Library']);
+	});
+
+	it('the map is about the person unless they choose a fictional person; each snapshot keeps whom it was about', async () => {
+		const { add, c, owner, peer, other } = await world();
+		const mine = { cohortId: c.cohort.id, userId: owner.id };
+		await add(2, 'map-tie', tie('Ana'));
+		expect((await readWorkbook(h.db, mine)).mapSubject).toBe('self');
+		await takeMapSnapshot(h.db, { ...mine, label: 'Me first' });
+		expect(await setMapSubject(h.db, { ...mine, subject: 'someone' })).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(
+			await setMapSubject(h.db, {
+				cohortId: other.cohort.id,
+				userId: owner.id,
+				subject: 'fictional'
+			})
+		).toEqual({ ok: false, reason: 'not-found' });
+		expect((await setMapSubject(h.db, { ...mine, subject: 'fictional' })).ok).toBe(true);
+		await takeMapSnapshot(h.db, { ...mine, label: 'Fictional' });
+		// The reminder choice lives in the same row and leaves the map choice alone.
+		await setWorkbookReminder(h.db, { ...mine, on: true });
+		const wb = await readWorkbook(h.db, mine);
+		expect(wb.mapSubject).toBe('fictional');
+		expect(wb.snapshots.map((s) => [s.label, s.subject])).toEqual([
+			['Me first', 'self'],
+			['Fictional', 'fictional']
+		]);
+		// One person's choice is not another's.
+		expect((await readWorkbook(h.db, { cohortId: c.cohort.id, userId: peer.id })).mapSubject).toBe(
+			'self'
+		);
 	});
 });
 
