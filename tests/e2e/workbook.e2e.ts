@@ -168,8 +168,44 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 	await expect(list).toContainText('Job centre');
 	await p.getByLabel('Name of the snapshot (for example: before the course)').fill('Before');
 	await p.getByRole('button', { name: 'Keep a snapshot of my map' }).click();
-	await expect(p.getByText(/Before: 6 ties/)).toBeVisible();
+	await expect(p.getByText(/Before: 6 ties, .* \(About me\)/)).toBeVisible();
 	await jana.check({ shot: 'workbook-map-en-1280' });
+
+	// The map may describe a fictional person instead: a plain form, shown with the map.
+	await expect(p.getByRole('heading', { name: 'My community map — About me' })).toBeVisible();
+	await expect(p.getByRole('img', { name: /with 6 ties\. About me\./ })).toBeVisible();
+	const about = p.getByRole('group', { name: 'Whom does this map describe?' });
+	await expect(about.getByLabel('About me')).toBeChecked();
+	await about.getByLabel('About a fictional person').check();
+	await p.getByRole('button', { name: 'Save the choice' }).click();
+	await expect(p.getByRole('status').filter({ hasText: 'Choice saved.' })).toBeVisible();
+	await expect(
+		p.getByRole('heading', { name: 'My community map — About a fictional person' })
+	).toBeVisible();
+	const fictional = p.getByRole('img', { name: /with 6 ties\. About a fictional person\./ });
+	await expect(fictional.getByText('Person', { exact: true })).toBeVisible();
+	await expect(p.getByText(/Before: 6 ties, .* \(About me\)/)).toBeVisible();
+	await addTie(p, ['Cousin', 'Person', 'Belonging', 'Distant', 'Weak', 'Both ways']);
+
+	// Compare the snapshot with the map now: both drawn, and what changed as a list.
+	await p.getByRole('link', { name: 'Compare a snapshot with the map now' }).click();
+	await expect(
+		p.getByRole('heading', { level: 1, name: 'Compare my community map' })
+	).toBeVisible();
+	await expect(p.getByRole('img', { name: /with 6 ties\. About me\./ })).toBeVisible();
+	await expect(
+		p.getByRole('img', { name: /with 7 ties\. About a fictional person\./ })
+	).toBeVisible();
+	const changes = p.getByRole('region', { name: 'What changed' }).getByRole('listitem');
+	await expect(changes).toHaveText([
+		'Whom the map describes: About me → About a fictional person',
+		'Tie added: Cousin'
+	]);
+	const compareUrl = p.url();
+	await jana.check({ shot: 'workbook-compare-en-1280' });
+	await p.getByLabel('Later map').selectOption(await p.getByLabel('Earlier map').inputValue());
+	await p.getByRole('button', { name: 'Compare', exact: true }).click();
+	await expect(p.getByText('Nothing changed between these two maps.')).toBeVisible();
 
 	// Share one strength-spotting entry with the facilitators.
 	await p.goto(`${cohortUrl}/workbook/sessions/1`);
@@ -220,7 +256,8 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 		`${cohortUrl}/workbook/sessions/2`,
 		`${cohortUrl}/workbook/sessions/3`,
 		`${cohortUrl}/workbook/sessions/4`,
-		entryUrl
+		entryUrl,
+		compareUrl
 	];
 	for (const locale of ['en', 'cs', 'uk']) {
 		for (const width of [375, 1280]) {
@@ -229,7 +266,7 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 					url,
 					locale,
 					width,
-					shot: i === 1 || i === 2 ? `workbook-${i}-${locale}-${width}` : undefined
+					shot: i === 1 || i === 2 || i === 6 ? `workbook-${i}-${locale}-${width}` : undefined
 				});
 			}
 		}
@@ -244,10 +281,14 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 		writeFileSync(`${SHOTS}/workbook-${locale}.pdf`, await r.body());
 	}
 	const exported = (await (await p.request.get(`${cohortUrl}/workbook/workbook.json`)).json()) as {
+		mapAbout: string;
+		mapSnapshots: { about: string }[];
 		entries: { kind: string; fields: Record<string, string> }[];
 	};
+	expect(exported.mapAbout).toBe('fictional');
+	expect(exported.mapSnapshots.map((s) => s.about)).toEqual(['self']);
 	expect(exported.entries.map((e) => e.kind).sort()).toEqual([
-		...Array(6).fill('map-tie'),
+		...Array(7).fill('map-tie'),
 		...Array(3).fill('strength-spotting'),
 		'strengths-profile'
 	]);
