@@ -207,6 +207,33 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 	await p.getByRole('button', { name: 'Compare', exact: true }).click();
 	await expect(p.getByText('Nothing changed between these two maps.')).toBeVisible();
 
+	// CARe practice: the same goal as the personal plan and as the support plan, step by step.
+	await p.goto(`${cohortUrl}/workbook/sessions/4`);
+	const care = tool(p, 'CARe practice');
+	await care.getByLabel('I am working on').selectOption({ label: 'A fictional case' });
+	await care.getByLabel('The wish').fill('Sing in a choir again');
+	await care.getByLabel('The goal').fill('Join the parish choir by spring');
+	await care.getByLabel('The steps').fill('Find the rehearsal times\nGo to one rehearsal');
+	await care.getByLabel('Who helps').fill('Ana, her sister');
+	await care
+		.getByLabel('The support plan: what the worker does to support this goal')
+		.fill('Looks up the times with her\nGoes along the first time');
+	await care.getByRole('button', { name: 'Save in my workbook' }).click();
+	await care.getByRole('link', { name: /^Open/ }).click();
+	const careUrl = p.url();
+	await expect(p.getByText('A fictional case', { exact: true })).toBeVisible();
+	const personal = p.getByRole('region', { name: 'The personal plan' });
+	await expect(personal.getByRole('listitem')).toHaveText([
+		'Find the rehearsal times',
+		'Go to one rehearsal'
+	]);
+	await expect(personal).toContainText('Ana, her sister');
+	const support = p.getByRole('region', { name: 'The support plan' });
+	await expect(support).toContainText('Join the parish choir by spring');
+	await expect(support).toContainText('Step 2: Go to one rehearsal');
+	await expect(support).toContainText('What the worker does: Goes along the first time');
+	await jana.check({ shot: 'workbook-care-en-1280' });
+
 	// Share one strength-spotting entry with the facilitators.
 	await p.goto(`${cohortUrl}/workbook/sessions/1`);
 	await tool(p, 'Strength-spotting log')
@@ -257,7 +284,8 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 		`${cohortUrl}/workbook/sessions/3`,
 		`${cohortUrl}/workbook/sessions/4`,
 		entryUrl,
-		compareUrl
+		compareUrl,
+		careUrl
 	];
 	for (const locale of ['en', 'cs', 'uk']) {
 		for (const width of [375, 1280]) {
@@ -266,7 +294,7 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 					url,
 					locale,
 					width,
-					shot: i === 1 || i === 2 || i === 6 ? `workbook-${i}-${locale}-${width}` : undefined
+					shot: [1, 2, 6, 7].includes(i) ? `workbook-${i}-${locale}-${width}` : undefined
 				});
 			}
 		}
@@ -288,6 +316,7 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 	expect(exported.mapAbout).toBe('fictional');
 	expect(exported.mapSnapshots.map((s) => s.about)).toEqual(['self']);
 	expect(exported.entries.map((e) => e.kind).sort()).toEqual([
+		'care-plan',
 		...Array(7).fill('map-tie'),
 		...Array(3).fill('strength-spotting'),
 		'strengths-profile'
