@@ -168,8 +168,75 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 	await expect(list).toContainText('Job centre');
 	await p.getByLabel('Name of the snapshot (for example: before the course)').fill('Before');
 	await p.getByRole('button', { name: 'Keep a snapshot of my map' }).click();
-	await expect(p.getByText(/Before: 6 ties/)).toBeVisible();
+	await expect(p.getByText(/Before: 6 ties, .* \(About me\)/)).toBeVisible();
 	await jana.check({ shot: 'workbook-map-en-1280' });
+
+	// The map may describe a fictional person instead: a plain form, shown with the map.
+	await expect(p.getByRole('heading', { name: 'My community map — About me' })).toBeVisible();
+	await expect(p.getByRole('img', { name: /with 6 ties\. About me\./ })).toBeVisible();
+	const about = p.getByRole('group', { name: 'Whom does this map describe?' });
+	await expect(about.getByLabel('About me')).toBeChecked();
+	await about.getByLabel('About a fictional person').check();
+	await p.getByRole('button', { name: 'Save the choice' }).click();
+	await expect(p.getByRole('status').filter({ hasText: 'Choice saved.' })).toBeVisible();
+	await expect(
+		p.getByRole('heading', { name: 'My community map — About a fictional person' })
+	).toBeVisible();
+	const fictional = p.getByRole('img', { name: /with 6 ties\. About a fictional person\./ });
+	await expect(fictional.getByText('Person', { exact: true })).toBeVisible();
+	await expect(p.getByText(/Before: 6 ties, .* \(About me\)/)).toBeVisible();
+	await addTie(p, ['Cousin', 'Person', 'Belonging', 'Distant', 'Weak', 'Both ways']);
+
+	// Compare the snapshot with the map now: both drawn, and what changed as a list.
+	await p.getByRole('link', { name: 'Compare a snapshot with the map now' }).click();
+	await expect(
+		p.getByRole('heading', { level: 1, name: 'Compare my community map' })
+	).toBeVisible();
+	await expect(p.getByRole('img', { name: /with 6 ties\. About me\./ })).toBeVisible();
+	await expect(
+		p.getByRole('img', { name: /with 7 ties\. About a fictional person\./ })
+	).toBeVisible();
+	const changes = p.getByRole('region', { name: 'What changed' }).getByRole('listitem');
+	await expect(changes).toHaveText([
+		'Whom the map describes: About me → About a fictional person',
+		'Tie added: Cousin'
+	]);
+	const compareUrl = p.url();
+	await jana.check({ shot: 'workbook-compare-en-1280' });
+	await p
+		.getByRole('combobox', { name: 'Later map' })
+		.selectOption(await p.getByRole('combobox', { name: 'Earlier map' }).inputValue());
+	await p.getByRole('button', { name: 'Compare', exact: true }).click();
+	await expect(p.getByText('Nothing changed between these two maps.')).toBeVisible();
+
+	// CARe practice: the same goal as the personal plan and as the support plan, step by step.
+	await p.goto(`${cohortUrl}/workbook/sessions/4`);
+	const care = tool(p, 'CARe practice');
+	await care.getByLabel('I am working on').selectOption({ label: 'A fictional case' });
+	await care.getByLabel('The wish').fill('Sing in a choir again');
+	await care.getByLabel('The goal').fill('Join the parish choir by spring');
+	await care.getByLabel('The steps').fill('Find the rehearsal times\nGo to one rehearsal');
+	await care.getByLabel('Who helps').fill('Ana, her sister');
+	await care
+		.getByLabel('The support plan: what the worker does to support this goal')
+		.fill('Looks up the times with her\nGoes along the first time');
+	await care.getByRole('button', { name: 'Save in my workbook' }).click();
+	await care.getByRole('link', { name: /^Open/ }).click();
+	const careUrl = p.url();
+	await expect(
+		p.getByRole('region', { name: 'The same goal, two plans' }).getByText('A fictional case')
+	).toBeVisible();
+	const personal = p.getByRole('region', { name: 'The personal plan' });
+	await expect(personal.getByRole('listitem')).toHaveText([
+		'Find the rehearsal times',
+		'Go to one rehearsal'
+	]);
+	await expect(personal).toContainText('Ana, her sister');
+	const support = p.getByRole('region', { name: 'The support plan' });
+	await expect(support).toContainText('Join the parish choir by spring');
+	await expect(support).toContainText('Step 2: Go to one rehearsal');
+	await expect(support).toContainText('What the worker does: Goes along the first time');
+	await jana.check({ shot: 'workbook-care-en-1280' });
 
 	// Share one strength-spotting entry with the facilitators.
 	await p.goto(`${cohortUrl}/workbook/sessions/1`);
@@ -220,7 +287,9 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 		`${cohortUrl}/workbook/sessions/2`,
 		`${cohortUrl}/workbook/sessions/3`,
 		`${cohortUrl}/workbook/sessions/4`,
-		entryUrl
+		entryUrl,
+		compareUrl,
+		careUrl
 	];
 	for (const locale of ['en', 'cs', 'uk']) {
 		for (const width of [375, 1280]) {
@@ -229,7 +298,7 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 					url,
 					locale,
 					width,
-					shot: i === 1 || i === 2 ? `workbook-${i}-${locale}-${width}` : undefined
+					shot: [1, 2, 6, 7].includes(i) ? `workbook-${i}-${locale}-${width}` : undefined
 				});
 			}
 		}
@@ -244,10 +313,15 @@ test('without JavaScript a participant fills the tools, sees the map, shares one
 		writeFileSync(`${SHOTS}/workbook-${locale}.pdf`, await r.body());
 	}
 	const exported = (await (await p.request.get(`${cohortUrl}/workbook/workbook.json`)).json()) as {
+		mapAbout: string;
+		mapSnapshots: { about: string }[];
 		entries: { kind: string; fields: Record<string, string> }[];
 	};
+	expect(exported.mapAbout).toBe('fictional');
+	expect(exported.mapSnapshots.map((s) => s.about)).toEqual(['self']);
 	expect(exported.entries.map((e) => e.kind).sort()).toEqual([
-		...Array(6).fill('map-tie'),
+		'care-plan',
+		...Array(7).fill('map-tie'),
 		...Array(3).fill('strength-spotting'),
 		'strengths-profile'
 	]);

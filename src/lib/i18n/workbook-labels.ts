@@ -45,6 +45,10 @@ const fields: Record<string, () => string> = {
 	whoHelps: m.workbook_f_who_helps,
 	support: m.workbook_f_support
 };
+/** Whom a community map describes, as shown with the map. */
+export const mapSubjectLabel = (s: string) =>
+	s === 'fictional' ? m.workbook_map_about_fictional() : m.workbook_map_about_self();
+
 /** A field's label; the same field name reads differently in some kinds. */
 export function fieldLabel(kind: string, field: string): string {
 	if (field === 'text') {

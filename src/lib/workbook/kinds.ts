@@ -40,6 +40,9 @@ export const CLOSENESS = ['1', '2', '3'] as const;
 export const TIE_QUALITIES = ['supportive', 'stressful', 'weak'] as const;
 export const DIRECTIONS = ['both', 'one'] as const;
 export const CARE_BASIS = ['fictional', 'own-work'] as const;
+/* Whom the community map describes: the course lets each person map themself or a fictional person. */
+export const MAP_SUBJECTS = ['self', 'fictional'] as const;
+export type MapSubject = (typeof MAP_SUBJECTS)[number];
 export const SHARING = ['private', 'facilitators', 'cohort'] as const;
 export type Sharing = (typeof SHARING)[number];
 

@@ -1,9 +1,15 @@
 import type { Db } from '../db/client.ts';
-import { listEntryViews, listMapSnapshots, listOwnEntries } from './workbook.queries.ts';
+import {
+	findWorkbookPreferences,
+	listEntryViews,
+	listMapSnapshots,
+	listOwnEntries
+} from './workbook.queries.ts';
 
 /**
  * A person's whole workbook in one cohort: their entries (each with who opened it while it was
- * shared) and their map snapshots. It reads only the asking person's own rows, so it cannot
+ * shared), their map snapshots and whom
+ * their map is about. It reads only the asking person's own rows, so it cannot
  * show anyone else's entries; the route has already checked the person's place.
  */
 export async function readWorkbook(
@@ -18,6 +24,8 @@ export async function readWorkbook(
 	const snapshots = await listMapSnapshots(db, input.cohortId, input.userId);
 	return {
 		entries: entries.map((e) => ({ ...e, views: views.filter((v) => v.entryId === e.id) })),
-		snapshots
+		snapshots,
+		mapSubject:
+			(await findWorkbookPreferences(db, input.cohortId, input.userId))?.mapSubject ?? 'self'
 	};
 }

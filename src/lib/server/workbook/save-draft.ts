@@ -29,6 +29,7 @@ export async function saveDraft(
 		// Already moved on from version 1 elsewhere: the save is refused with both versions.
 		return saveEntry(db, {
 			entryId: r.entry.id,
+			cohortId: input.cohortId,
 			userId: input.userId,
 			baseVersion: 1,
 			fields: input.fields
@@ -36,6 +37,7 @@ export async function saveDraft(
 	}
 	return saveEntry(db, {
 		entryId: input.id,
+		cohortId: input.cohortId,
 		userId: input.userId,
 		baseVersion: input.base,
 		fields: input.fields

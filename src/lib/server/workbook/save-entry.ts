@@ -17,13 +17,14 @@ export type SaveEntryResult =
 /**
  * Saves new text into the owner's entry. The save names the version it was based on; if the
  * entry has moved on (edited on another device), nothing is written and both versions come
- * back so the person chooses. Anyone but the owner gets 'not-found', never a hint that the
- * entry exists.
+ * back so the person chooses. Anyone but the owner, and the owner addressing the entry under
+ * another cohort, gets 'not-found', never a hint that the entry exists.
  */
 export async function saveEntry(
 	db: Db,
 	input: {
 		entryId: string;
+		cohortId: string;
 		userId: string;
 		baseVersion: number;
 		fields: Record<string, unknown>;
@@ -31,7 +32,9 @@ export async function saveEntry(
 	}
 ): Promise<SaveEntryResult> {
 	const entry = await findEntry(db, input.entryId);
-	if (!entry || entry.userId !== input.userId) return { ok: false, reason: 'not-found' };
+	if (!entry || entry.userId !== input.userId || entry.cohortId !== input.cohortId) {
+		return { ok: false, reason: 'not-found' };
+	}
 	const parsed = parseEntryFields(entry.kind, input.fields);
 	if (!parsed.ok) return { ok: false, reason: 'invalid', errors: parsed.errors };
 	const stale = () => ({

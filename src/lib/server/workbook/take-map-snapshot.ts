@@ -1,10 +1,11 @@
 import type { Db } from '../db/client.ts';
 import { requiredText } from '#lib/forms/fields.ts';
-import { insertMapSnapshot, listOwnEntries } from './workbook.queries.ts';
+import { findWorkbookPreferences, insertMapSnapshot, listOwnEntries } from './workbook.queries.ts';
 
 /**
  * Keeps a copy of the person's community map as it is now, under a label of their choice
- * ("before the course"), so they can compare it later. Only their own ties are copied.
+ * ("before the course"), so they can compare it later. Only their own ties are copied, with
+ * whom the map is about at that moment (the person or a fictional one).
  */
 export async function takeMapSnapshot(
 	db: Db,
@@ -21,7 +22,8 @@ export async function takeMapSnapshot(
 		cohortId: input.cohortId,
 		userId: input.userId,
 		label: label.data,
-		ties
+		ties,
+		subject: (await findWorkbookPreferences(db, input.cohortId, input.userId))?.mapSubject ?? 'self'
 	});
 	return { ok: true };
 }

@@ -16,7 +16,9 @@ import { openEntry } from './open-entry.ts';
 import { readWorkbook } from './read-workbook.ts';
 import { listSharedWithMe } from './list-shared-with-me.ts';
 import { removeEntry } from './remove-entry.ts';
+import { keepBothVersions } from './keep-both-versions.ts';
 import { takeMapSnapshot } from './take-map-snapshot.ts';
+import { setMapSubject } from './set-map-subject.ts';
 import { setWorkbookReminder } from './set-workbook-reminder.ts';
 import { listSessions } from '../schedule/schedule.queries.ts';
 import { sendDueReminders } from '../schedule/send-reminders.ts';
@@ -164,12 +166,13 @@ describe('the workbook', () => {
 	});
 
 	it('a save based on an old version is refused with both versions', async () => {
-		const { add, owner, peer } = await world();
+		const { add, c, owner, peer } = await world();
 		const r = await add(1, 'reflection', { text: 'First' });
 		if (!r.ok) throw new Error('not stored');
 		const id = r.entry.id;
 		const a = await saveEntry(h.db, {
 			entryId: id,
+			cohortId: c.cohort.id,
 			userId: owner.id,
 			baseVersion: 1,
 			fields: { text: 'From the laptop' }
@@ -177,6 +180,7 @@ describe('the workbook', () => {
 		expect(a).toMatchObject({ ok: true, entry: { version: 2 } });
 		const b = await saveEntry(h.db, {
 			entryId: id,
+			cohortId: c.cohort.id,
 			userId: owner.id,
 			baseVersion: 1,
 			fields: { text: 'From the phone' }
@@ -189,6 +193,7 @@ describe('the workbook', () => {
 		});
 		const forged = await saveEntry(h.db, {
 			entryId: id,
+			cohortId: c.cohort.id,
 			userId: peer.id,
 			baseVersion: 2,
 			fields: { text: 'Not mine' }
@@ -196,6 +201,7 @@ describe('the workbook', () => {
 		expect(forged).toEqual({ ok: false, reason: 'not-found' });
 		const bad = await saveEntry(h.db, {
 			entryId: id,
+			cohortId: c.cohort.id,
 			userId: owner.id,
 			baseVersion: 2,
 			fields: { text: 'y'.repeat(10_000) }
@@ -203,6 +209,36 @@ describe('the workbook', () => {
 		expect(bad).toMatchObject({ ok: false, reason: 'invalid' });
 		const [row] = await h.db.select().from(workbookEntries).where(eq(workbookEntries.id, id));
 		expect(row).toMatchObject({ version: 2, fields: { text: 'From the laptop' } });
+	});
+
+	it('the owner’s own entry addressed under another cohort of theirs is not found, and nothing changes', async () => {
+		const { add, c, owner, other } = await world();
+		await joinCohort(h.db, cfg, { cohortId: other.cohort.id, userId: owner.id, via: 'invitation' });
+		const r = await add(1, 'reflection', { text: 'Mine, in the first cohort' });
+		if (!r.ok) throw new Error('not stored');
+		const wrong = { entryId: r.entry.id, cohortId: other.cohort.id, userId: owner.id };
+		const notFound = { ok: false, reason: 'not-found' };
+		expect(await saveEntry(h.db, { ...wrong, baseVersion: 1, fields: { text: 'Moved' } })).toEqual(
+			notFound
+		);
+		expect(await shareEntry(h.db, { ...wrong, sharing: 'facilitators' })).toEqual(notFound);
+		expect(await keepBothVersions(h.db, { ...wrong, fields: { text: 'Copy' } })).toEqual(notFound);
+		expect(await removeEntry(h.db, wrong)).toEqual(notFound);
+		const rows = await h.db
+			.select()
+			.from(workbookEntries)
+			.where(eq(workbookEntries.userId, owner.id));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({
+			cohortId: c.cohort.id,
+			version: 1,
+			sharing: 'private',
+			fields: { text: 'Mine, in the first cohort' }
+		});
+		// Under its own cohort the same calls work.
+		const right = { ...wrong, cohortId: c.cohort.id };
+		expect((await keepBothVersions(h.db, { ...right, fields: { text: 'Copy' } })).ok).toBe(true);
+		expect((await removeEntry(h.db, right)).ok).toBe(true);
 	});
 
 	it('only the owner reads a private entry, whatever the role', async () => {
@@ -237,12 +273,21 @@ describe('the workbook', () => {
 		if (!r.ok) throw new Error('not stored');
 		const entryId = r.entry.id;
 		// Someone else cannot share it.
-		expect(await shareEntry(h.db, { entryId, userId: peer.id, sharing: 'cohort' })).toEqual({
+		expect(
+			await shareEntry(h.db, { entryId, cohortId: c.cohort.id, userId: peer.id, sharing: 'cohort' })
+		).toEqual({
 			ok: false,
 			reason: 'not-found'
 		});
 		expect(
-			(await shareEntry(h.db, { entryId, userId: owner.id, sharing: 'facilitators' })).ok
+			(
+				await shareEntry(h.db, {
+					entryId,
+					cohortId: c.cohort.id,
+					userId: owner.id,
+					sharing: 'facilitators'
+				})
+			).ok
 		).toBe(true);
 		const can: Record<string, boolean> = {
 			owner: true,
@@ -273,9 +318,16 @@ describe('the workbook', () => {
 				.ok
 		).toBe(false);
 
-		expect((await shareEntry(h.db, { entryId, userId: owner.id, sharing: 'private' })).ok).toBe(
-			true
-		);
+		expect(
+			(
+				await shareEntry(h.db, {
+					entryId,
+					cohortId: c.cohort.id,
+					userId: owner.id,
+					sharing: 'private'
+				})
+			).ok
+		).toBe(true);
 		expect(
 			(await openEntry(h.db, { entryId, cohortId: c.cohort.id, viewerId: viewers.facilitator })).ok
 		).toBe(false);
@@ -291,7 +343,12 @@ describe('the workbook', () => {
 		const { add, c, owner, viewers } = await world();
 		const r = await add(1, 'strength-spotting', { date: '2026-11-21', text: 'Kind neighbour' });
 		if (!r.ok) throw new Error('not stored');
-		await shareEntry(h.db, { entryId: r.entry.id, userId: owner.id, sharing: 'cohort' });
+		await shareEntry(h.db, {
+			entryId: r.entry.id,
+			cohortId: c.cohort.id,
+			userId: owner.id,
+			sharing: 'cohort'
+		});
 		const can: Record<string, boolean> = {
 			owner: true,
 			peer: true,
@@ -310,11 +367,16 @@ describe('the workbook', () => {
 	});
 
 	it('a difficult experience goes to facilitators at most, also when marked difficult later', async () => {
-		const { add, owner } = await world();
+		const { add, c, owner } = await world();
 		const hard = await add(3, 'experience', { experience: 'A crisis', difficult: 'on' });
 		if (!hard.ok) throw new Error('not stored');
 		expect(
-			await shareEntry(h.db, { entryId: hard.entry.id, userId: owner.id, sharing: 'cohort' })
+			await shareEntry(h.db, {
+				entryId: hard.entry.id,
+				cohortId: c.cohort.id,
+				userId: owner.id,
+				sharing: 'cohort'
+			})
 		).toEqual({
 			ok: false,
 			reason: 'too-wide'
@@ -322,6 +384,7 @@ describe('the workbook', () => {
 		expect(
 			(
 				await shareEntry(h.db, {
+					cohortId: c.cohort.id,
 					entryId: hard.entry.id,
 					userId: owner.id,
 					sharing: 'facilitators'
@@ -330,9 +393,15 @@ describe('the workbook', () => {
 		).toBe(true);
 		const later = await add(3, 'experience', { experience: 'A move' });
 		if (!later.ok) throw new Error('not stored');
-		await shareEntry(h.db, { entryId: later.entry.id, userId: owner.id, sharing: 'cohort' });
+		await shareEntry(h.db, {
+			entryId: later.entry.id,
+			cohortId: c.cohort.id,
+			userId: owner.id,
+			sharing: 'cohort'
+		});
 		const saved = await saveEntry(h.db, {
 			entryId: later.entry.id,
+			cohortId: c.cohort.id,
 			userId: owner.id,
 			baseVersion: 1,
 			fields: { experience: 'A move', difficult: 'on' }
@@ -351,14 +420,51 @@ describe('the workbook', () => {
 			(await takeMapSnapshot(h.db, { cohortId: c.cohort.id, userId: owner.id, label: 'Before' })).ok
 		).toBe(true);
 		if (!a.ok) throw new Error('not stored');
-		expect(await removeEntry(h.db, { entryId: a.entry.id, userId: peer.id })).toEqual({
+		expect(
+			await removeEntry(h.db, { entryId: a.entry.id, cohortId: c.cohort.id, userId: peer.id })
+		).toEqual({
 			ok: false,
 			reason: 'not-found'
 		});
-		expect((await removeEntry(h.db, { entryId: a.entry.id, userId: owner.id })).ok).toBe(true);
+		expect(
+			(await removeEntry(h.db, { entryId: a.entry.id, cohortId: c.cohort.id, userId: owner.id })).ok
+		).toBe(true);
 		const wb = await readWorkbook(h.db, { cohortId: c.cohort.id, userId: owner.id });
 		expect(wb.entries.map((e) => e.fields.name)).toEqual(['Library']);
 		expect(wb.snapshots[0].ties.map((t) => t.name)).toEqual(['Ana', 'Library']);
+	});
+
+	it('the map is about the person unless they choose a fictional person; each snapshot keeps whom it was about', async () => {
+		const { add, c, owner, peer, other } = await world();
+		const mine = { cohortId: c.cohort.id, userId: owner.id };
+		await add(2, 'map-tie', tie('Ana'));
+		expect((await readWorkbook(h.db, mine)).mapSubject).toBe('self');
+		await takeMapSnapshot(h.db, { ...mine, label: 'Me first' });
+		expect(await setMapSubject(h.db, { ...mine, subject: 'someone' })).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(
+			await setMapSubject(h.db, {
+				cohortId: other.cohort.id,
+				userId: owner.id,
+				subject: 'fictional'
+			})
+		).toEqual({ ok: false, reason: 'not-found' });
+		expect((await setMapSubject(h.db, { ...mine, subject: 'fictional' })).ok).toBe(true);
+		await takeMapSnapshot(h.db, { ...mine, label: 'Fictional' });
+		// The reminder choice lives in the same row and leaves the map choice alone.
+		await setWorkbookReminder(h.db, { ...mine, on: true });
+		const wb = await readWorkbook(h.db, mine);
+		expect(wb.mapSubject).toBe('fictional');
+		expect(wb.snapshots.map((s) => [s.label, s.subject])).toEqual([
+			['Me first', 'self'],
+			['Fictional', 'fictional']
+		]);
+		// One person's choice is not another's.
+		expect((await readWorkbook(h.db, { cohortId: c.cohort.id, userId: peer.id })).mapSubject).toBe(
+			'self'
+		);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import type { MapSubject } from '#lib/workbook/kinds.ts';
 import {
 	enrolments,
 	liveAnswers,
@@ -140,7 +141,13 @@ export function listEntryViews(q: DbOrTx, entryIds: string[]) {
 
 export async function insertMapSnapshot(
 	q: DbOrTx,
-	s: { cohortId: string; userId: string; label: string; ties: Record<string, string>[] }
+	s: {
+		cohortId: string;
+		userId: string;
+		label: string;
+		ties: Record<string, string>[];
+		subject: MapSubject;
+	}
 ) {
 	const [row] = await q.insert(workbookMapSnapshots).values(s).returning();
 	return row;
@@ -174,6 +181,20 @@ export async function upsertWorkbookPreferences(
 		.onConflictDoUpdate({
 			target: [workbookPreferences.cohortId, workbookPreferences.userId],
 			set: { remindBeforeSession: p.remindBeforeSession }
+		});
+}
+
+/** Whom a person's community map in a cohort is about (the person themself unless chosen). */
+export async function upsertMapSubject(
+	q: DbOrTx,
+	p: { cohortId: string; userId: string; mapSubject: MapSubject }
+) {
+	await q
+		.insert(workbookPreferences)
+		.values(p)
+		.onConflictDoUpdate({
+			target: [workbookPreferences.cohortId, workbookPreferences.userId],
+			set: { mapSubject: p.mapSubject }
 		});
 }
 

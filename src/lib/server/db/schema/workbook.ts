@@ -13,7 +13,7 @@ import { users } from './auth.ts';
 import { cohorts } from './cohorts.ts';
 import { liveAnswers } from './live.ts';
 
-import type { Sharing, WorkbookKind } from '../../../workbook/kinds.ts';
+import type { MapSubject, Sharing, WorkbookKind } from '../../../workbook/kinds.ts';
 
 export type { WorkbookKind };
 export type WorkbookSharing = Sharing;
@@ -86,12 +86,17 @@ export const workbookMapSnapshots = pgTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		label: text('label').notNull(),
 		ties: jsonb('ties').$type<Record<string, string>[]>().notNull(),
+		// Whom the map described when the snapshot was kept (the person or a fictional one).
+		subject: text('subject').$type<MapSubject>().notNull().default('self'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('workbook_map_snapshots_owner_idx').on(t.cohortId, t.userId)]
 );
 
-/* A person's workbook choices per cohort: the reminder email before each session is opt-in. */
+/*
+ * A person's workbook choices per cohort: the reminder email before each session is opt-in;
+ * the community map is about the person unless they choose a fictional person.
+ */
 export const workbookPreferences = pgTable(
 	'workbook_preferences',
 	{
@@ -101,7 +106,8 @@ export const workbookPreferences = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		remindBeforeSession: boolean('remind_before_session').notNull().default(false)
+		remindBeforeSession: boolean('remind_before_session').notNull().default(false),
+		mapSubject: text('map_subject').$type<MapSubject>().notNull().default('self')
 	},
 	(t) => [primaryKey({ columns: [t.cohortId, t.userId] })]
 );

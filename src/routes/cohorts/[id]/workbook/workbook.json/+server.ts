@@ -11,6 +11,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const body = {
 		cohort: ctx.cohort.name,
 		exportedAt: new Date().toISOString(),
+		mapAbout: wb.mapSubject,
 		entries: wb.entries.map((e) => ({
 			id: e.id,
 			session: e.sessionNumber,
@@ -25,6 +26,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		mapSnapshots: wb.snapshots.map((s) => ({
 			label: s.label,
 			createdAt: s.createdAt,
+			about: s.subject,
 			ties: s.ties
 		}))
 	};

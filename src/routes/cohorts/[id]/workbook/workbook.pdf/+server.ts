@@ -5,7 +5,13 @@ import { sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
 import { requireOwnWorkbook } from '#lib/server/workbook/workbook-access.ts';
 import { readWorkbook } from '#lib/server/workbook/read-workbook.ts';
 import { pdfFontsPresent, renderWorkbookPdf } from '#lib/server/workbook/workbook-pdf.ts';
-import { fieldLabel, kindLabel, sharingStatus, valueLabel } from '#lib/i18n/workbook-labels.ts';
+import {
+	fieldLabel,
+	kindLabel,
+	mapSubjectLabel,
+	sharingStatus,
+	valueLabel
+} from '#lib/i18n/workbook-labels.ts';
 import { KIND_FIELDS, SESSION_NUMBERS, SPHERES } from '#lib/workbook/kinds.ts';
 import type { RequestHandler } from './$types';
 
@@ -32,8 +38,9 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 				}))
 		})),
 		map: {
-			heading: m.workbook_map_heading(),
-			centre: m.workbook_map_centre(),
+			heading: `${m.workbook_map_heading()} — ${mapSubjectLabel(wb.mapSubject)}`,
+			centre:
+				wb.mapSubject === 'fictional' ? m.workbook_map_centre_fictional() : m.workbook_map_centre(),
 			legend: m.workbook_map_legend(),
 			ties: wb.entries.filter((e) => e.kind === 'map-tie').map((e) => e.fields),
 			sphereLabels: Object.fromEntries(SPHERES.map((s) => [s, valueLabel('sphere', s)]))

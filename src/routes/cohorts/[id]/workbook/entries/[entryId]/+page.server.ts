@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { randomUUID } from 'node:crypto';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { isUuid } from '#lib/forms/fields.ts';
@@ -8,7 +7,7 @@ import { openEntry } from '#lib/server/workbook/open-entry.ts';
 import { saveEntry } from '#lib/server/workbook/save-entry.ts';
 import { shareEntry } from '#lib/server/workbook/share-entry.ts';
 import { removeEntry } from '#lib/server/workbook/remove-entry.ts';
-import { addEntry } from '#lib/server/workbook/add-entry.ts';
+import { keepBothVersions } from '#lib/server/workbook/keep-both-versions.ts';
 import { widestSharing } from '#lib/server/workbook/workbook-audience.ts';
 import { SHARING, type Sharing } from '#lib/workbook/kinds.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -68,12 +67,13 @@ async function owner(locals: App.Locals, params: { id: string; entryId: string }
 
 export const actions: Actions = {
 	save: async ({ params, request, locals }) => {
-		const { db, user, id } = await owner(locals, params);
+		const { db, ctx, user, id } = await owner(locals, params);
 		const values = formValues(await request.formData());
 		const base = Number(values.base);
 		if (!Number.isInteger(base) || base < 1) error(400, m.error_not_found());
 		const r = await saveEntry(db, {
 			entryId: id,
+			cohortId: ctx.cohort.id,
 			userId: user.id,
 			baseVersion: base,
 			fields: values
@@ -92,15 +92,11 @@ export const actions: Actions = {
 	},
 	keepBoth: async ({ params, request, locals }) => {
 		const { db, ctx, user, id } = await owner(locals, params);
-		const opened = await openEntry(db, { entryId: id, cohortId: ctx.cohort.id, viewerId: user.id });
-		if (!opened.ok || !opened.own) error(404, m.error_not_found());
 		const values = formValues(await request.formData());
-		const r = await addEntry(db, {
-			id: randomUUID(),
+		const r = await keepBothVersions(db, {
+			entryId: id,
 			cohortId: ctx.cohort.id,
 			userId: user.id,
-			sessionNumber: opened.entry.sessionNumber,
-			kind: opened.entry.kind,
 			fields: values
 		});
 		if (!r.ok && r.reason === 'not-found') error(404, m.error_not_found());
@@ -114,21 +110,25 @@ export const actions: Actions = {
 		redirect(303, `/cohorts/${ctx.cohort.id}/workbook/entries/${r.entry.id}?kept=both`);
 	},
 	share: async ({ params, request, locals }) => {
-		const { db, user, id } = await owner(locals, params);
+		const { db, ctx, user, id } = await owner(locals, params);
 		const sharing = String((await request.formData()).get('sharing') ?? '');
 		if (!SHARING.includes(sharing as Sharing)) {
 			return fail(400, { form: 'share', errors: { sharing: 'error_choice' } });
 		}
-		const r = await shareEntry(db, { entryId: id, userId: user.id, sharing: sharing as Sharing });
+		const r = await shareEntry(db, {
+			entryId: id,
+			cohortId: ctx.cohort.id,
+			userId: user.id,
+			sharing: sharing as Sharing
+		});
 		if (!r.ok && r.reason === 'not-found') error(404, m.error_not_found());
 		if (!r.ok) return fail(400, { form: 'share', message: 'too-wide' });
 		return { form: 'share', saved: true };
 	},
 	remove: async ({ params, locals }) => {
 		const { db, ctx, user, id } = await owner(locals, params);
-		const opened = await openEntry(db, { entryId: id, cohortId: ctx.cohort.id, viewerId: user.id });
-		if (!opened.ok || !opened.own) error(404, m.error_not_found());
-		await removeEntry(db, { entryId: id, userId: user.id });
-		redirect(303, `/cohorts/${ctx.cohort.id}/workbook/sessions/${opened.entry.sessionNumber}`);
+		const r = await removeEntry(db, { entryId: id, cohortId: ctx.cohort.id, userId: user.id });
+		if (!r.ok) error(404, m.error_not_found());
+		redirect(303, `/cohorts/${ctx.cohort.id}/workbook/sessions/${r.sessionNumber}`);
 	}
 };

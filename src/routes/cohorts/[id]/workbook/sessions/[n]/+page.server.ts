@@ -8,6 +8,7 @@ import { requireOwnWorkbook } from '#lib/server/workbook/workbook-access.ts';
 import { readWorkbook } from '#lib/server/workbook/read-workbook.ts';
 import { addEntry } from '#lib/server/workbook/add-entry.ts';
 import { takeMapSnapshot } from '#lib/server/workbook/take-map-snapshot.ts';
+import { setMapSubject } from '#lib/server/workbook/set-map-subject.ts';
 import { workbookSessionView } from '#lib/server/workbook/workbook-session-view.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,8 +50,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		ties: entries.filter((e) => e.kind === 'map-tie').map((e) => e.fields),
 		snapshots:
 			n === 2
-				? wb.snapshots.map((s) => ({ label: s.label, count: s.ties.length, at: s.createdAt }))
+				? wb.snapshots.map((s) => ({
+						label: s.label,
+						count: s.ties.length,
+						at: s.createdAt,
+						subject: s.subject
+					}))
 				: [],
+		mapSubject: wb.mapSubject,
 		timeZone: user.timeZone,
 		userId: user.id
 	};
@@ -81,6 +88,17 @@ export const actions: Actions = {
 			});
 		}
 		redirect(303, `/cohorts/${ctx.cohort.id}/workbook/sessions/${n}?saved=${kind}#h-${kind}`);
+	},
+	mapSubject: async ({ params, request, locals }) => {
+		const n = sessionNumber(params.n);
+		if (n !== 2) error(404, m.error_not_found());
+		const { db } = await appContext();
+		const { ctx, user } = await requireOwnWorkbook(db, locals, params.id);
+		const subject = String((await request.formData()).get('subject') ?? '');
+		const r = await setMapSubject(db, { cohortId: ctx.cohort.id, userId: user.id, subject });
+		if (!r.ok && r.reason === 'not-found') error(404, m.error_not_found());
+		if (!r.ok) return fail(400, { form: 'mapSubject', errors: { subject: 'error_choice' } });
+		return { form: 'mapSubject', saved: true };
 	},
 	snapshot: async ({ params, request, locals }) => {
 		const n = sessionNumber(params.n);

@@ -1,0 +1,2 @@
+ALTER TABLE "workbook_map_snapshots" ADD COLUMN "subject" text DEFAULT 'self' NOT NULL;--> statement-breakpoint
+ALTER TABLE "workbook_preferences" ADD COLUMN "map_subject" text DEFAULT 'self' NOT NULL;
