@@ -52,7 +52,7 @@ export const actions: Actions = {
 			return fail(400, { form: 'invite', errors: parsed.errors, values: parsed.values });
 		}
 		const { db, cfg } = await appContext();
-		if (!(await hit(db, `invite:${admin.id}`, { max: 30, windowS: 3600 }))) {
+		if (!(await hit(db, `invite:${admin.id}`, { max: 30 * cfg.RATE_LIMIT_SCALE, windowS: 3600 }))) {
 			return fail(429, { form: 'invite', message: 'rate_limited', values: parsed.data });
 		}
 		const org = await currentOrganisation(db);

@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const user = requireFacilitator(locals);
-		const { db } = await appContext();
+		const { db, cfg } = await appContext();
 		const version = await loadCourse(db, COURSE_SLUGS[0], locals.locale);
 		if (!version) error(404, m.error_not_found());
 		const pkg = version.pkg;
@@ -59,7 +59,12 @@ export const actions: Actions = {
 				: parsed.values;
 			return fail(400, { errors, values, chosen: chosen.map((c) => c.userId) });
 		}
-		if (!(await hit(db, `cohort-create:${user.id}`, { max: 20, windowS: 3600 }))) {
+		if (
+			!(await hit(db, `cohort-create:${user.id}`, {
+				max: 20 * cfg.RATE_LIMIT_SCALE,
+				windowS: 3600
+			}))
+		) {
 			return fail(429, { errors: { form: 'rate_limited' }, values: {}, chosen: [] });
 		}
 		const org = await currentOrganisation(db);

@@ -59,7 +59,12 @@ export const actions: Actions = {
 		// Without an account: we email an invitation, so the address is proven before anything is stored about the person.
 		const parsed = parseForm(z.object({ email }), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		if (!(await hit(db, `join:${clientKey(event)}`, { max: 10, windowS: 3600 }))) {
+		if (
+			!(await hit(db, `join:${clientKey(event)}`, {
+				max: 10 * cfg.RATE_LIMIT_SCALE,
+				windowS: 3600
+			}))
+		) {
 			return fail(429, { message: 'rate_limited', values: parsed.data });
 		}
 		await inviteToCohort(db, cfg, {

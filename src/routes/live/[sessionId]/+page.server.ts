@@ -100,7 +100,7 @@ export const actions: Actions = {
 		redirect(303, `/live/${params.sessionId}`);
 	},
 	answer: async ({ params, request, locals }) => {
-		const { db } = await appContext();
+		const { db, cfg } = await appContext();
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
 		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
@@ -108,7 +108,7 @@ export const actions: Actions = {
 		const clientId = String(form.get('clientId') ?? '');
 		const blockId = String(form.get('blockId') ?? '').slice(0, 100);
 		if (!isUuid(clientId)) return fail(400, { message: 'error_summary' });
-		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
+		if (!(await hit(db, `live:${a.user.id}`, { max: 120 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
 			return fail(429, { message: 'rate_limited' });
 		}
 		const r = await submitAnswer(db, {
@@ -125,13 +125,13 @@ export const actions: Actions = {
 		redirect(303, `/live/${a.session.id}?sent=${form.get('pass') === '1' ? 'pass' : 'answer'}`);
 	},
 	upvote: async ({ params, request, locals }) => {
-		const { db } = await appContext();
+		const { db, cfg } = await appContext();
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
 		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
 		const answerId = String((await request.formData()).get('answerId') ?? '');
 		if (!isUuid(answerId)) return fail(400, { message: 'error_summary' });
-		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
+		if (!(await hit(db, `live:${a.user.id}`, { max: 120 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
 			return fail(429, { message: 'rate_limited' });
 		}
 		const r = await upvote(db, {
@@ -145,13 +145,13 @@ export const actions: Actions = {
 		redirect(303, `/live/${a.session.id}`);
 	},
 	moment: async ({ params, request, locals }) => {
-		const { db } = await appContext();
+		const { db, cfg } = await appContext();
 		const a = await liveAccess(db, locals, params.sessionId);
 		if (!a.enrolmentId) return fail(403, { message: 'error_forbidden' });
 		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
 		const clientId = String((await request.formData()).get('clientId') ?? '');
 		if (!isUuid(clientId)) return fail(400, { message: 'error_summary' });
-		if (!(await hit(db, `live:${a.user.id}`, { max: 120, windowS: 60 }))) {
+		if (!(await hit(db, `live:${a.user.id}`, { max: 120 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
 			return fail(429, { message: 'rate_limited' });
 		}
 		await signalMoment(db, {

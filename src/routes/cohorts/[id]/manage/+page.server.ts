@@ -115,7 +115,12 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: 'invite', errors: parsed.errors, values: parsed.values });
 		}
-		if (!(await hit(db, `cohort-invite:${user.id}`, { max: 60, windowS: 3600 }))) {
+		if (
+			!(await hit(db, `cohort-invite:${user.id}`, {
+				max: 60 * cfg.RATE_LIMIT_SCALE,
+				windowS: 3600
+			}))
+		) {
 			return fail(429, { form: 'invite', message: 'rate_limited', values: parsed.data });
 		}
 		const r = await inviteToCohort(db, cfg, {
