@@ -30,7 +30,16 @@ export type PairedSummary =
 			knowledge: { pre: number; post: number; change: number };
 			/* Per agreement item; not shown where fewer than the smallest group answered it both times. */
 			likert: (
-				| { id: string; shown: true; n: number; pre: number; post: number; change: number }
+				| {
+						id: string;
+						shown: true;
+						n: number;
+						/* The item's scale runs 1 to points. */
+						points: number;
+						pre: number;
+						post: number;
+						change: number;
+				  }
 				| { id: string; shown: false }
 			)[];
 	  };
@@ -128,7 +137,15 @@ export function summariseEvaluation(
 					if (!enough(both.length, minGroup)) return { id: i.id, shown: false as const };
 					const a = mean(both.map((p) => itemScore(scoring, i.id, Number(p.pre[i.id]))));
 					const b = mean(both.map((p) => itemScore(scoring, i.id, Number(p.post[i.id]))));
-					return { id: i.id, shown: true as const, n: both.length, pre: a, post: b, change: b - a };
+					return {
+						id: i.id,
+						shown: true as const,
+						n: both.length,
+						points: (scoring?.[i.id] ?? DEFAULT_SCORING).points,
+						pre: a,
+						post: b,
+						change: b - a
+					};
 				})
 		};
 	}
