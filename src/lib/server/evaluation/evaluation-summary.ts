@@ -30,10 +30,33 @@ export type PairedSummary =
 			knowledge: { pre: number; post: number; change: number };
 			/* Per agreement item; not shown where fewer than the smallest group answered it both times. */
 			likert: (
-				| { id: string; shown: true; n: number; pre: number; post: number; change: number }
+				| {
+						id: string;
+						shown: true;
+						n: number;
+						/* The item's scale runs 1 to points. */
+						points: number;
+						pre: number;
+						post: number;
+						change: number;
+				  }
 				| { id: string; shown: false }
 			)[];
 	  };
+
+/* How an agreement item is scored; course items are 1–5 and never reversed. */
+export type ItemScoring = { points: number; reverse: boolean };
+export type Scoring = Record<string, ItemScoring>;
+const DEFAULT_SCORING: ItemScoring = { points: 5, reverse: false };
+
+/*
+ * The score of an agreement answer: a reverse-keyed pack item's answer v on an N-point scale
+ * counts as N+1−v, so every mean and change points the same way as the instrument's scoring.
+ */
+export function itemScore(scoring: Scoring | undefined, id: string, v: number) {
+	const s = scoring?.[id] ?? DEFAULT_SCORING;
+	return s.reverse ? s.points + 1 - v : v;
+}
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
@@ -41,7 +64,12 @@ export function knowledgeScore(q: Questionnaire, answers: Record<string, string 
 	return q.items.filter((i) => i.kind === 'knowledge' && answers[i.id] === i.correct).length;
 }
 
-function phaseSummary(q: Questionnaire, rs: EvaluationResponse[], minGroup: number): PhaseSummary {
+function phaseSummary(
+	q: Questionnaire,
+	rs: EvaluationResponse[],
+	minGroup: number,
+	scoring?: Scoring
+): PhaseSummary {
 	if (!enough(rs.length, minGroup)) return { shown: false };
 	const items: ItemSummary[] = [];
 	const open: { id: string; answers: string[] }[] = [];
@@ -56,11 +84,13 @@ function phaseSummary(q: Questionnaire, rs: EvaluationResponse[], minGroup: numb
 				skipped: rs.length - given.length
 			});
 		} else if (i.kind === 'likert') {
-			const nums = given.map(Number);
+			// Counts are of scores too, so a reverse-keyed item's counts match its mean.
+			const nums = given.map((v) => itemScore(scoring, i.id, Number(v)));
+			const points = (scoring?.[i.id] ?? DEFAULT_SCORING).points;
 			items.push({
 				id: i.id,
 				kind: 'likert',
-				counts: [1, 2, 3, 4, 5].map((v) => nums.filter((n) => n === v).length),
+				counts: Array.from({ length: points }, (_, k) => nums.filter((n) => n === k + 1).length),
 				skipped: rs.length - nums.length,
 				mean: nums.length ? mean(nums) : null
 			});
@@ -79,7 +109,8 @@ function phaseSummary(q: Questionnaire, rs: EvaluationResponse[], minGroup: numb
 export function summariseEvaluation(
 	q: Questionnaire,
 	responses: EvaluationResponse[],
-	minGroup: number
+	minGroup: number,
+	scoring?: Scoring
 ): { pre: PhaseSummary; post: PhaseSummary; paired: PairedSummary } {
 	const pre = responses.filter((r) => r.phase === 'pre');
 	const post = responses.filter((r) => r.phase === 'post');
@@ -104,15 +135,23 @@ export function summariseEvaluation(
 						(p) => typeof p.pre[i.id] === 'number' && typeof p.post[i.id] === 'number'
 					);
 					if (!enough(both.length, minGroup)) return { id: i.id, shown: false as const };
-					const a = mean(both.map((p) => Number(p.pre[i.id])));
-					const b = mean(both.map((p) => Number(p.post[i.id])));
-					return { id: i.id, shown: true as const, n: both.length, pre: a, post: b, change: b - a };
+					const a = mean(both.map((p) => itemScore(scoring, i.id, Number(p.pre[i.id]))));
+					const b = mean(both.map((p) => itemScore(scoring, i.id, Number(p.post[i.id]))));
+					return {
+						id: i.id,
+						shown: true as const,
+						n: both.length,
+						points: (scoring?.[i.id] ?? DEFAULT_SCORING).points,
+						pre: a,
+						post: b,
+						change: b - a
+					};
 				})
 		};
 	}
 	return {
-		pre: phaseSummary(q, pre, minGroup),
-		post: phaseSummary(q, post, minGroup),
+		pre: phaseSummary(q, pre, minGroup, scoring),
+		post: phaseSummary(q, post, minGroup, scoring),
 		paired
 	};
 }

@@ -14,8 +14,19 @@ export const instrumentPackSchema = z.object({
 	citation: z.string().min(1).max(1000),
 	licence: z.string().min(1).max(1000),
 	scoring: z.string().min(1).max(2000),
-	/* Agreement-type answers 1–5 with a label for each point, per language. */
-	scale: z.object({ labels: z.record(z.string(), z.array(z.string().min(1)).length(5)) }),
+	/*
+	 * Agreement-type answers 1–N (N from 2 to 11) with a label for each point, per language;
+	 * every language has the same number of points, so answers mean the same in each.
+	 */
+	scale: z.object({
+		labels: z
+			.record(z.string(), z.array(z.string().min(1)).min(2).max(11))
+			.refine((l) => Object.keys(l).length > 0, 'needs labels in at least one language')
+			.refine(
+				(l) => new Set(Object.values(l).map((x) => x.length)).size <= 1,
+				'every language needs the same number of points'
+			)
+	}),
 	items: z
 		.array(
 			z.object({

@@ -9,6 +9,8 @@ import { setInstrumentPermission } from './set-instrument-permission.ts';
 import { listEnabledPacks, listInstrumentPacks } from './instrument-packs.queries.ts';
 import { questionnaireWithPacks } from './questionnaire-with-packs.ts';
 import { readEvaluationAnswers } from './evaluation-answers.ts';
+import { parseInstrumentPack } from './instrument-pack.schema.ts';
+import { summariseEvaluation } from './evaluation-summary.ts';
 import { setOutcomeSettings } from '../outcomes/set-outcome-settings.ts';
 import { findOutcomeSettings } from '../outcomes/outcome-settings.queries.ts';
 
@@ -91,6 +93,67 @@ describe('instrument packs and outcome settings', () => {
 		// Loading it again withdraws the permission.
 		await loadInstrumentPack(h.db, { organisationId: org.id, source: PACK, by });
 		expect(await listEnabledPacks(h.db, org.id)).toEqual([]);
+	});
+
+	it("a pack's scale has 2 to 11 points, the same in every language; the form, answers and summaries follow it", async () => {
+		const labels = (n: number) =>
+			`[${Array.from({ length: n }, (_, i) => `P${i + 1}`).join(', ')}]`;
+		const withScale = (en: number, cs = en) =>
+			PACK.replace(/ {4}en: \[.*\]/, `    en: ${labels(en)}\n    cs: ${labels(cs)}`);
+		expect(parseInstrumentPack(withScale(1)).ok).toBe(false);
+		expect(parseInstrumentPack(withScale(12)).ok).toBe(false);
+		const uneven = parseInstrumentPack(withScale(7, 5));
+		expect(uneven).toMatchObject({ ok: false });
+		expect(uneven.ok ? [] : uneven.problems.join()).toMatch(/same number of points/);
+		expect(parseInstrumentPack(withScale(2)).ok).toBe(true);
+		const seven = parseInstrumentPack(withScale(7));
+		if (!seven.ok) throw new Error(seven.problems.join());
+
+		const base = validateCoursePackage(loadCoursePackage('recovery-oriented-practice')).pkg!
+			.evaluation!;
+		const q = questionnaireWithPacks(base, [seven.pack]);
+		expect(q.labels('uk')['example-scale']).toHaveLength(7);
+		const read = (values: Record<string, string>) => {
+			const form = new FormData();
+			for (const [k, v] of Object.entries(values)) form.set(k, v);
+			return readEvaluationAnswers(q.structure, form, q.scoring);
+		};
+		expect(read({ 'example-scale:a': '7', 'example-scale:b': '1', 'c-explain': '5' })).toEqual({
+			ok: true,
+			answers: { 'example-scale:a': 7, 'example-scale:b': 1, 'c-explain': 5 }
+		});
+		// Out of the pack's range, or of the course's own 1–5, is refused with a localised key.
+		expect(
+			read({ 'example-scale:a': '8', 'example-scale:b': '0', 'c-explain': '6' })
+		).toMatchObject({
+			ok: false,
+			errors: {
+				'example-scale:a': 'error_choice',
+				'example-scale:b': 'error_choice',
+				'c-explain': 'error_choice'
+			}
+		});
+		expect(read({ 'example-scale:a': '07.0' })).toMatchObject({ ok: false });
+
+		// Summaries count 7 points; reverse-keyed b answered 7 scores 1 (N+1−v).
+		const rs = Array.from({ length: 5 }, (_, i) => ({
+			phase: 'pre',
+			pseudonym: `p${i}`,
+			answers: { 'example-scale:a': 6, 'example-scale:b': 7 }
+		}));
+		const s = summariseEvaluation(q.structure, rs, 5, q.scoring);
+		if (!s.pre.shown) throw new Error('should show for 5');
+		expect(s.pre.items.find((i) => i.id === 'example-scale:a')).toMatchObject({
+			counts: [0, 0, 0, 0, 0, 5, 0],
+			mean: 6
+		});
+		expect(s.pre.items.find((i) => i.id === 'example-scale:b')).toMatchObject({
+			counts: [5, 0, 0, 0, 0, 0, 0],
+			mean: 1
+		});
+		expect(s.pre.items.find((i) => i.id === 'c-explain')).toMatchObject({
+			counts: [0, 0, 0, 0, 0]
+		});
 	});
 
 	it('the smallest group shown is never below 5', async () => {

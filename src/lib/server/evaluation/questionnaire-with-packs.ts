@@ -1,5 +1,6 @@
 import type { Questionnaire, QuestionnaireText } from '../courses/course-package.schema.ts';
 import type { InstrumentPack } from './instrument-pack.schema.ts';
+import type { ItemScoring } from './evaluation-summary.ts';
 
 /**
  * The course's questionnaire followed by the items of every enabled instrument pack, as
@@ -36,5 +37,12 @@ export function questionnaireWithPacks(
 		Object.fromEntries(
 			packs.map((p) => [p.slug, p.scale.labels[locale] ?? Object.values(p.scale.labels)[0]])
 		);
-	return { structure, text, labels, packs };
+	// How each pack item is scored: its scale's points, and whether it is reverse-keyed.
+	const scoring: Record<string, ItemScoring> = Object.fromEntries(
+		packs.flatMap((p) => {
+			const points = Object.values(p.scale.labels)[0]?.length ?? 5;
+			return p.items.map((i) => [`${p.slug}:${i.id}`, { points, reverse: i.reverse }]);
+		})
+	);
+	return { structure, text, labels, packs, scoring };
 }

@@ -1,7 +1,11 @@
 import { completionOf, type CompletionStatus } from '../attendance/completion.ts';
 import type { Questionnaire } from '../courses/course-package.schema.ts';
 import type { AttendanceStatus, CompletionRule } from '../db/schema/index.ts';
-import { summariseEvaluation, type EvaluationResponse } from '../evaluation/evaluation-summary.ts';
+import {
+	summariseEvaluation,
+	type EvaluationResponse,
+	type Scoring
+} from '../evaluation/evaluation-summary.ts';
 import { suppressComplementary } from '../outcomes/small-numbers.ts';
 import { summarisePulse } from '../pulse/pulse-summary.ts';
 import type { PulseValues } from '../pulse/pulse.queries.ts';
@@ -46,7 +50,13 @@ const ATTENDED: AttendanceStatus[] = ['present', 'late', 'left_early'];
  */
 export function buildReport(
 	input: ReportInput,
-	opts: { minGroup: number; questionnaire?: Questionnaire; now: Date; comments: boolean }
+	opts: {
+		minGroup: number;
+		questionnaire?: Questionnaire;
+		scoring?: Scoring;
+		now: Date;
+		comments: boolean;
+	}
 ) {
 	const count = (status: string) =>
 		input.enrolmentCounts.filter((e) => e.status === status).reduce((s, e) => s + e.n, 0);
@@ -141,7 +151,7 @@ export function buildReport(
 	}
 
 	const q = opts.questionnaire;
-	const summary = q ? summariseEvaluation(q, input.responses, opts.minGroup) : null;
+	const summary = q ? summariseEvaluation(q, input.responses, opts.minGroup, opts.scoring) : null;
 	// Open answers are read in one group's report only, like the pulse comments.
 	if (summary && !opts.comments) {
 		for (const p of [summary.pre, summary.post]) if (p.shown) p.open = [];
@@ -164,7 +174,8 @@ export function buildReport(
 						const s = summariseEvaluation(
 							q,
 							input.responses.filter((r) => ids.has(r.cohortId)),
-							opts.minGroup
+							opts.minGroup,
+							opts.scoring
 						);
 						return { locale, paired: s.paired };
 					});

@@ -4,6 +4,9 @@ import { findCourseVersion } from '../courses/course-versions.queries.ts';
 import { listPulseAnswers } from '../pulse/pulse.queries.ts';
 import { listEvaluationResponses } from '../evaluation/evaluation.queries.ts';
 import { findOutcomeSettings } from '../outcomes/outcome-settings.queries.ts';
+import { listEnabledPacks } from '../evaluation/instrument-packs.queries.ts';
+import { questionnaireWithPacks } from '../evaluation/questionnaire-with-packs.ts';
+import { locales } from '../i18n/locale.ts';
 import { buildReport } from './build-report.ts';
 import {
 	listCertificateCounts,
@@ -27,7 +30,7 @@ export async function loadReport(
 	const cohorts = input.cohortId ? all.filter((c) => c.id === input.cohortId) : all;
 	const ids = cohorts.map((c) => c.id);
 	const sessions = await listReportSessions(db, ids);
-	const [enrolmentCounts, marks, certificates, pulse, responses, settings] = await Promise.all([
+	const [enrolmentCounts, marks, certificates, pulse, responses, settings, packs] = await Promise.all([
 		listEnrolmentCounts(db, ids),
 		listEnrolledMarks(db, ids),
 		listCertificateCounts(db, ids),
@@ -36,14 +39,21 @@ export async function loadReport(
 			sessions.map((s) => s.id)
 		),
 		listEvaluationResponses(db, ids),
-		findOutcomeSettings(db, input.organisationId)
+		findOutcomeSettings(db, input.organisationId),
+		listEnabledPacks(db, input.organisationId)
 	]);
 	// The questionnaire of the newest course version among them (the filter can narrow it).
 	const newest = [...cohorts].sort((a, b) => b.version - a.version)[0];
 	const pkg = newest
 		? ((await findCourseVersion(db, newest.courseVersionId)).package as CoursePackage)
 		: undefined;
-	const questionnaire = pkg?.evaluation?.structure;
+	// With the enabled instrument packs' items, as the questionnaire showed them, so their
+	// answers are summarised (reverse-keyed items reversed) and labelled by their wording.
+	const full = pkg?.evaluation ? questionnaireWithPacks(pkg.evaluation, packs) : undefined;
+	const questionnaire = full?.structure;
+	const questionnaireText = full
+		? Object.fromEntries(locales.map((l) => [l, full.text(l)]))
+		: undefined;
 	const report = buildReport(
 		{
 			cohorts,
@@ -57,6 +67,7 @@ export async function loadReport(
 		{
 			minGroup: settings.minGroup,
 			questionnaire,
+			scoring: full?.scoring,
 			now: input.now ?? new Date(),
 			comments: !!input.cohortId
 		}
@@ -65,6 +76,6 @@ export async function loadReport(
 		report,
 		minGroup: settings.minGroup,
 		questionnaire,
-		questionnaireText: pkg?.evaluation?.text
+		questionnaireText
 	};
 }

@@ -81,7 +81,9 @@ export function reportFigures(
 		const rows =
 			paired.shown
 				? paired.likert.flatMap((l) =>
-						l.shown ? [{ label: t?.items[l.id]?.text ?? l.id, pre: l.pre, post: l.post, n: l.n }] : []
+						l.shown
+							? [{ label: t?.items[l.id]?.text ?? l.id, pre: l.pre, post: l.post, n: l.n, points: l.points }]
+							: []
 					)
 				: [];
 		figures.push({
@@ -93,7 +95,8 @@ export function reportFigures(
 			chart: rows.length
 				? changeChart(
 						rows.map((x) => ({ ...x, text: `${dec(locale, x.pre)} → ${dec(locale, x.post)}` })),
-						[1, 5]
+						// Up to the longest scale among them (a pack may have 2 to 11 points).
+						[1, Math.max(5, ...rows.map((x) => x.points))]
 					)
 				: null,
 			head: [m.report_col_statement({}, o), m.report_col_before({}, o), m.report_col_after({}, o), m.report_col_change({}, o)],

@@ -14,6 +14,9 @@ import { answerPulse } from '../pulse/answer-pulse.ts';
 import { answerEvaluation } from '../evaluation/answer-evaluation.ts';
 import { loadReport } from './load-report.ts';
 import { reportCsv, reportFigures } from './report-view.ts';
+import { loadInstrumentPack } from '../evaluation/load-instrument-pack.ts';
+import { setInstrumentPermission } from '../evaluation/set-instrument-permission.ts';
+import { listInstrumentPacks } from '../evaluation/instrument-packs.queries.ts';
 
 let h: DbHandle;
 let auth: Auth;
@@ -29,7 +32,11 @@ afterAll(async () => {
 });
 
 /** A cohort of n who answer pre, attend all four sessions, give each pulse and answer post. */
-async function runCohort(n: number, name: string) {
+async function runCohort(
+	n: number,
+	name: string,
+	extra: { pre: Record<string, number>; post: Record<string, number> } = { pre: {}, post: {} }
+) {
 	const c = await makeCohort(h.db, { cfg, auth });
 	await h.db.update(cohorts).set({ name }).where(eq(cohorts.id, c.cohort.id));
 	const sessions = await listSessions(h.db, c.cohort.id);
@@ -41,7 +48,7 @@ async function runCohort(n: number, name: string) {
 			cohortId: c.cohort.id,
 			phase: 'pre',
 			userId: p.id,
-			answers: { 'k-recovery': 'a', 'c-explain': 2 },
+			answers: { 'k-recovery': 'a', 'c-explain': 2, ...extra.pre },
 			now: new Date(sessions[0].startsAt.getTime() - HOUR)
 		});
 		for (const s of sessions) {
@@ -64,7 +71,7 @@ async function runCohort(n: number, name: string) {
 			cohortId: c.cohort.id,
 			phase: 'post',
 			userId: p.id,
-			answers: { 'k-recovery': 'b', 'c-explain': 4 },
+			answers: { 'k-recovery': 'b', 'c-explain': 4, ...extra.post },
 			now: new Date(sessions[3].endsAt.getTime() + HOUR)
 		});
 	}
@@ -106,4 +113,83 @@ describe('reports', () => {
 		expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
 		expect(csv).not.toMatch(/(^|,)=cmd/m);
 	});
+
+	it("an enabled pack's reverse-keyed item is reversed in the phase means and the paired change", async () => {
+		const r = await packReport();
+		const ev = r.report.evaluation!;
+		if (!ev.paired.shown || !ev.pre.shown || !ev.post.shown) throw new Error('should show for 6');
+		expect(ev.paired.likert.find((l) => l.id === 'example-scale:a')).toMatchObject({
+			pre: 2,
+			post: 4,
+			change: 2
+		});
+		expect(ev.paired.likert.find((l) => l.id === 'example-scale:b')).toMatchObject({
+			pre: 2,
+			post: 4,
+			change: 2
+		});
+		expect(ev.pre.items.find((i) => i.id === 'example-scale:b')).toMatchObject({
+			mean: 2,
+			counts: [0, 6, 0, 0, 0]
+		});
+		expect(ev.post.items.find((i) => i.id === 'example-scale:b')).toMatchObject({ mean: 4 });
+		const csv = reportCsv(r.report, 'en', r.questionnaireText);
+		expect(csv).toContain('Second made-up statement.,2 | 4 | 2');
+	});
+
+	it("a pack item is named by its wording in the viewer's language, else the pack's first, in pages and CSV", async () => {
+		const r = await packReport();
+		const change = (locale: string) =>
+			reportFigures(r.report, locale, r.questionnaireText).find((f) => f.id === 'change')!;
+		expect(change('en').rows).toContainEqual(['Second made-up statement.', '2', '4', '2']);
+		expect(change('cs').rows).toContainEqual(['Druhé vymyšlené tvrzení.', '2', '4', '2']);
+		expect(change('cs').rows).toContainEqual(['First made-up statement.', '2', '4', '2']);
+		expect(change('uk').rows).toContainEqual(['First made-up statement.', '2', '4', '2']);
+		expect(change('en').chart?.kind).toBe('change');
+		const csv = reportCsv(r.report, 'cs', r.questionnaireText);
+		expect(csv).toContain('Druhé vymyšlené tvrzení.,2 | 4 | 2');
+		expect(csv).toContain('First made-up statement.,2 | 4 | 2');
+		expect(csv).not.toContain('example-scale:');
+	});
 });
+
+/* A made-up pack in the format (no published instrument's wording); b is reverse-keyed. */
+const PACK = `
+slug: example-scale
+name: Example attitudes scale
+citation: Made up for a test.
+licence: Test only.
+scoring: Mean of items; item b is reverse-keyed.
+scale:
+  labels:
+    en: [Strongly disagree, Disagree, Neutral, Agree, Strongly agree]
+items:
+  - { id: a, text: { en: First made-up statement. } }
+  - { id: b, reverse: true, text: { en: Second made-up statement., cs: Druhé vymyšlené tvrzení. } }
+`;
+
+/*
+ * A group of 6 in an organisation with the pack enabled. Item b is reverse-keyed: answered 4
+ * before and 2 after, it scores 2 → 4 on the 5-point scale, like item a answered 2 → 4.
+ */
+let packReportOnce: ReturnType<typeof loadReport> | undefined;
+function packReport() {
+	packReportOnce ??= (async () => {
+		const c = await runCohort(6, 'Pack', {
+			pre: { 'example-scale:a': 2, 'example-scale:b': 4 },
+			post: { 'example-scale:a': 4, 'example-scale:b': 2 }
+		});
+		const by = null as unknown as string;
+		await loadInstrumentPack(h.db, { organisationId: c.org.id, source: PACK, by });
+		const [pack] = await listInstrumentPacks(h.db, c.org.id);
+		await setInstrumentPermission(h.db, {
+			organisationId: c.org.id,
+			packId: pack.id,
+			by,
+			enable: true,
+			confirmed: true
+		});
+		return loadReport(h.db, { organisationId: c.org.id, cohortId: c.cohort.id });
+	})();
+	return packReportOnce;
+}

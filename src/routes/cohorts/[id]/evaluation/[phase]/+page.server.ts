@@ -58,7 +58,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	default: async ({ params, request, locals }) => {
 		const { db, cfg, ctx, user, q, phase } = await questionnaireOf(locals, params.id, params.phase);
-		const read = readEvaluationAnswers(q.structure, await request.formData());
+		const read = readEvaluationAnswers(q.structure, await request.formData(), q.scoring);
 		if (!read.ok) return fail(400, { errors: read.errors, values: read.values });
 		const r = await answerEvaluation(db, cfg, {
 			cohortId: ctx.cohort.id,
