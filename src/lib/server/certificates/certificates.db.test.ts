@@ -24,6 +24,7 @@ import {
 } from './credential-format.ts';
 import { findCertificateByCode, listRevokedIndexes } from './certificates.queries.ts';
 import { renderCertificatePdf } from './render-certificate-pdf.ts';
+import { createVerifier } from 'fast-jwt';
 
 let h: DbHandle;
 let auth: Auth;
@@ -50,6 +51,20 @@ async function cohortWithParticipant() {
 
 const ofEnrolment = (id: string) =>
 	h.db.select().from(certificates).where(eq(certificates.enrolmentId, id));
+
+/**
+ * The credential as a verifier would check it with a second JOSE library (fast-jwt, not jose,
+ * which signed it), from the public key the DID document publishes. Returns the claims, or
+ * throws when the signature or the algorithm does not hold.
+ */
+function verifyWithFastJwt(jwt: string, jwk: Record<string, string>) {
+	const key = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' });
+	const check = createVerifier({
+		key: key.export({ type: 'spki', format: 'pem' }).toString(),
+		algorithms: ['EdDSA']
+	});
+	return check(jwt) as Record<string, unknown>;
+}
 
 /** Node's own Ed25519 verification of a compact JWS: a second implementation beside jose. */
 function verifiesWithNode(jwt: string, jwk: Record<string, string>) {
@@ -155,7 +170,7 @@ describe('certificates', () => {
 		expect(await ofEnrolment(enrolment.id)).toHaveLength(1);
 	});
 
-	it('the Open Badges credential verifies with Node crypto and fails after one changed byte', async () => {
+	it('the Open Badges credential verifies with a second JOSE library and with Node crypto, and fails after one changed byte', async () => {
 		const { cohort, enrolment, lead } = await cohortWithParticipant();
 		const r = await issueCertificate(h.db, {
 			cohortId: cohort.id,
@@ -182,6 +197,9 @@ describe('certificates', () => {
 		});
 		const key = await ensureCredentialKey(h.db, c.organisationId);
 		expect(verifiesWithNode(jwt, key.publicJwk)).toBe(true);
+		expect(verifyWithFastJwt(jwt, key.publicJwk)).toMatchObject({
+			iss: 'did:web:trellis.example.org%3A8443'
+		});
 		const [header, payload, sig] = jwt.split('.');
 		expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toMatchObject({
 			alg: 'EdDSA',
@@ -198,8 +216,14 @@ describe('certificates', () => {
 		expect(verifiesWithNode(`${header}.${bytes.toString('base64url')}.${sig}`, key.publicJwk)).toBe(
 			false
 		);
+		expect(() =>
+			verifyWithFastJwt(`${header}.${bytes.toString('base64url')}.${sig}`, key.publicJwk)
+		).toThrow();
 		const s = Buffer.from(sig, 'base64url');
 		s[0] ^= 0x01;
+		expect(() =>
+			verifyWithFastJwt(`${header}.${payload}.${s.toString('base64url')}`, key.publicJwk)
+		).toThrow();
 		expect(verifiesWithNode(`${header}.${payload}.${s.toString('base64url')}`, key.publicJwk)).toBe(
 			false
 		);
