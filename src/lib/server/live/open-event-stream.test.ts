@@ -114,7 +114,8 @@ describe(`${streamEvents.name} for a room that takes panels (ADR 025)`, () => {
 		return text;
 	}
 
-	it('news replayed on opening is followed by "fetch the page"; panels then go straight out', async () => {
+	/* A panel-taking stream whose replay is `replay`; `sub()` is what the hub holds. */
+	function openPanelStream(replay: (sub: Subscriber) => Promise<StoredLiveEvent[]>) {
 		let sub!: Subscriber;
 		const stream = streamEvents({
 			viewer: panelViewer,
@@ -123,12 +124,18 @@ describe(`${streamEvents.name} for a room that takes panels (ADR 025)`, () => {
 				sub = s;
 				return () => {};
 			},
-			replay: async () => {
-				// A panel rendered for news this stream has not replayed yet is dropped...
-				sub.sendFrame!('event: panel\ndata: OLD\n\n');
-				return [ev(4)];
-			}
+			replay: () => replay(sub)
 		});
+		return { stream, sub: () => sub };
+	}
+
+	it('news replayed on opening is followed by "fetch the page"; panels then go straight out', async () => {
+		const { stream, sub: held } = openPanelStream(async (sub) => {
+			// A panel rendered for news this stream has not replayed yet is dropped...
+			sub.sendFrame!('event: panel\ndata: OLD\n\n');
+			return [ev(4)];
+		});
+		const sub = held();
 		const text = await readUntil(stream, (t) => t.includes('event: refresh'));
 		expect(text).not.toContain('OLD');
 		// ...and the page is fetched once instead, after the replayed event.
@@ -139,19 +146,11 @@ describe(`${streamEvents.name} for a room that takes panels (ADR 025)`, () => {
 	});
 
 	it('what is sent in one tick goes out as one chunk (one socket write)', async () => {
-		let sub!: Subscriber;
-		const stream = streamEvents({
-			viewer: panelViewer,
-			lastEventId: 3,
-			subscribe: async (s) => {
-				sub = s;
-				return () => {};
-			},
-			replay: async () => []
-		});
+		const { stream, sub: held } = openPanelStream(async () => []);
 		const reader = stream.getReader();
 		await reader.read(); // retry:
 		await new Promise((r) => setTimeout(r, 0)); // the (empty) replay is over
+		const sub = held();
 		sub.send(ev(4));
 		sub.send(ev(5));
 		sub.sendFrame!('event: panel\ndata: P\n\n');
