@@ -49,7 +49,12 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'scripts/**/*.test.ts',
+			'eslint/**/*.test.ts',
+			'tests/access-matrix/**/*.test.ts'
+		],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		globalSetup: ['./tests/support/vitest-global-setup.ts'],

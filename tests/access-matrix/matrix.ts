@@ -1,0 +1,485 @@
+/*
+ * The access-control matrix (issue #16, item 8): every page, form action and endpoint method
+ * of the route tree × every kind of person, with what the app must answer. Read by
+ * tests/e2e/access-matrix.e2e.ts, which asks each question through HTTP against a seeded pair
+ * of cohorts (access-matrix-fixture.ts), and by route-tree.test.ts, which fails when a route,
+ * action or method has no row here or a row names one that is gone.
+ *
+ * Adding a row: copy the row of a route with the same rule, change `target` to the key the
+ * failure message names, and pick the expectation (the profiles below cover most routes).
+ * Parameters are filled from the fixture by name; `params` picks another fixture value.
+ * Forms are posted with `body`; for the people who may act, choose a body the route refuses
+ * with 400 (bad input), which proves access passed without changing anything.
+ */
+
+export const ROLES = [
+	'anonymous',
+	'roleless',
+	'participantB',
+	'facilitatorB',
+	'fellowA',
+	'facilitatorA',
+	'admin',
+	// Last: the owner of the workbook entries, so that a removal runs after everyone else tried.
+	'participantA'
+] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+	anonymous: 'not signed in',
+	roleless: 'signed in, no role in the organisation',
+	participantB: 'participant of cohort B',
+	facilitatorB: 'facilitator of cohort B',
+	fellowA: 'another participant of cohort A',
+	facilitatorA: 'facilitator of cohort A',
+	admin: 'organisation admin (facilitates neither cohort)',
+	participantA: 'participant of cohort A, owner of the workbook entries'
+};
+
+/**
+ * What the app answers:
+ * - ok: 200
+ * - sign-in: 303 to /sign-in (…)
+ * - profile: 303 to /profile (a signed-in person without any role sees only their profile)
+ * - not-found: 404 (the app's answer where even existence must not show)
+ * - forbidden: 403 (the person may know the thing exists, but not open it)
+ * - bad-input: 400 (allowed, and the deliberately incomplete form was refused; nothing changed)
+ * - redirect:<path>: 303 to exactly that path, with [param] filled in
+ * - status:<n>: any other status, e.g. 409 for a session whose room is not open
+ */
+export type Outcome =
+	| 'ok'
+	| 'sign-in'
+	| 'profile'
+	| 'not-found'
+	| 'forbidden'
+	| 'bad-input'
+	| `redirect:${string}`
+	| `status:${number}`;
+
+export type Expectation = Record<RoleName, Outcome>;
+
+/** Values the fixture seeded, for bodies that need them (an evaluation item id). */
+export type FixtureValues = { evaluationItem: string };
+
+export type Row = {
+	/** A key of the route tree: `GET /route`, `POST /route?/action`, `POST /route` (default). */
+	target: string;
+	/** Tells apart two rows of one target (the same page with different entries). */
+	variant?: string;
+	expect: Expectation;
+	/** Route parameter → fixture value name, where the default (the parameter's name) is not it. */
+	params?: Record<string, string>;
+	/** Form fields (urlencoded), or `{ json }` for an endpoint that takes JSON. */
+	body?: Record<string, string> | { json: unknown } | ((f: FixtureValues) => Record<string, string>);
+	/** An event stream: only the status and the redirect are read, then it is closed. */
+	stream?: boolean;
+	/** Ends a session or removes data: asked after every other row. */
+	last?: boolean;
+};
+
+const expectation = (
+	o: Outcome,
+	over: Partial<Expectation> = {}
+): Expectation => ({
+	...(Object.fromEntries(ROLES.map((r) => [r, o])) as Expectation),
+	...over
+});
+
+/** The same expectation with every 'ok' replaced: what allowed people get for this body. */
+const allowedGet = (e: Expectation, o: Outcome): Expectation =>
+	Object.fromEntries(ROLES.map((r) => [r, e[r] === 'ok' ? o : e[r]])) as Expectation;
+
+/* ---- Profiles: who may do what, as the access rules say. ---- */
+
+/** Open to everyone; a signed-in person without a role is sent to their profile (hooks.server.ts). */
+const PUBLIC = expectation('ok', { roleless: 'profile' });
+/** The pages a person without a role may still open (ROLELESS in hooks.server.ts). */
+const OPEN = expectation('ok');
+const SIGNED_IN = expectation('ok', { anonymous: 'sign-in' });
+const ROLE_HOLDERS = expectation('ok', { anonymous: 'sign-in', roleless: 'profile' });
+/** Admins only (require-admin.ts): others know admin pages exist, so 403. */
+const ADMIN = expectation('forbidden', { anonymous: 'sign-in', roleless: 'profile', admin: 'ok' });
+/** People with the facilitator role, and admins (the guide, a new cohort). */
+const FACILITATOR_ROLE = expectation('ok', {
+	anonymous: 'sign-in',
+	roleless: 'profile',
+	participantA: 'forbidden',
+	fellowA: 'forbidden',
+	participantB: 'forbidden'
+});
+/** Cohort A's members (cohort-access.ts): its participants, its facilitators, admins; others 404. */
+const MEMBER_A = expectation('ok', {
+	anonymous: 'sign-in',
+	roleless: 'profile',
+	participantB: 'not-found',
+	facilitatorB: 'not-found'
+});
+/** Those who manage cohort A (requireManager): its participants know it, so 403 for them. */
+const MANAGER_A = { ...MEMBER_A, participantA: 'forbidden', fellowA: 'forbidden' } as Expectation;
+/** Only someone with a place in cohort A: their own workbook, certificate, questionnaire. */
+const PLACE_IN_A = {
+	...MEMBER_A,
+	facilitatorA: 'not-found',
+	admin: 'not-found'
+} as Expectation;
+/** One workbook entry: its owner, and whoever it is shared with right now; everyone else 404. */
+const ENTRY_OWNER = {
+	...PLACE_IN_A,
+	fellowA: 'not-found'
+} as Expectation;
+/** The live room of cohort A's first session (live-access.ts): the same people as MEMBER_A. */
+const LIVE_A = MEMBER_A;
+/** The facilitators' side of the room: console, projector, the record's export. */
+const LIVE_MANAGER_A = MANAGER_A;
+
+const signedInRedirect = (path: string) =>
+	expectation(`redirect:${path}`, { anonymous: 'sign-in', roleless: 'profile' });
+
+const EMPTY = {};
+
+export const MATRIX: Row[] = [
+	/* ---- Public site ---- */
+	{ target: 'GET /', expect: PUBLIC },
+	{ target: 'GET /.well-known/did.json', expect: PUBLIC },
+	{ target: 'GET /credentials/status', expect: PUBLIC },
+	{ target: 'GET /healthz', expect: OPEN },
+	{ target: 'GET /courses/[slug]', expect: PUBLIC },
+	{ target: 'GET /courses/[slug]/sessions/[n]', expect: PUBLIC },
+	{ target: 'GET /courses/[slug]/sessions/[n]/handout', expect: PUBLIC },
+	{ target: 'GET /courses/[slug]/sessions/[n]/handout.pdf', expect: PUBLIC },
+	{ target: 'GET /courses/[slug]/sessions/[n]/guide', expect: FACILITATOR_ROLE },
+	// The certificate's code is the key; the page is for anyone who was given it.
+	{ target: 'GET /verify/[code]', expect: PUBLIC },
+	// The feed's unguessable token is the key (calendar apps send no cookies).
+	{ target: 'GET /calendar/[file]', expect: PUBLIC },
+
+	/* ---- Signing in and out, the profile, the language ---- */
+	{ target: 'GET /sign-in', expect: expectation('redirect:/', { anonymous: 'ok' }) },
+	{ target: 'POST /sign-in?/password', body: EMPTY, expect: expectation('bad-input') },
+	{ target: 'POST /sign-in?/link', body: EMPTY, expect: expectation('bad-input') },
+	{ target: 'GET /sign-in/check-email', expect: OPEN },
+	{ target: 'GET /signed-in', expect: expectation('redirect:/', { anonymous: 'sign-in' }) },
+	{ target: 'GET /forgot-password', expect: OPEN },
+	{ target: 'POST /forgot-password', body: EMPTY, expect: expectation('bad-input') },
+	{ target: 'GET /reset-password', expect: OPEN },
+	{ target: 'POST /reset-password', body: EMPTY, expect: expectation('bad-input') },
+	{ target: 'GET /profile', expect: SIGNED_IN },
+	{ target: 'POST /profile', body: EMPTY, expect: allowedGet(SIGNED_IN, 'bad-input') },
+	{ target: 'GET /language', expect: expectation('redirect:/') },
+	{
+		target: 'POST /language',
+		body: { locale: 'en', redirectTo: '/profile' },
+		expect: expectation('redirect:/profile')
+	},
+	// An invitation or join link that does not exist: the same page and refusal for everyone.
+	{ target: 'GET /invitations/[token]', params: { token: 'token:none' }, expect: OPEN },
+	{
+		target: 'POST /invitations/[token]',
+		params: { token: 'token:none' },
+		body: EMPTY,
+		expect: expectation('status:410')
+	},
+	// A real join link shows the group's name and dates to anyone who has it, by design.
+	{ target: 'GET /join/[token]', expect: OPEN },
+	{
+		target: 'POST /join/[token]',
+		params: { token: 'token:none' },
+		body: EMPTY,
+		expect: expectation('status:410')
+	},
+	{ target: 'GET /sign-out', expect: expectation('redirect:/') },
+	{ target: 'POST /sign-out', body: EMPTY, last: true, expect: expectation('redirect:/sign-in') },
+
+	/* ---- Administration ---- */
+	{ target: 'GET /admin', expect: ADMIN },
+	// A country that does not exist: refused, the organisation's country stays.
+	{ target: 'POST /admin?/country', body: { country: 'ZZZ' }, expect: allowedGet(ADMIN, 'bad-input') },
+	{ target: 'GET /admin/crisis-procedure', expect: ADMIN },
+	{ target: 'POST /admin/crisis-procedure', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{ target: 'GET /admin/crisis-resources', expect: ADMIN },
+	{ target: 'POST /admin/crisis-resources?/add', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{
+		target: 'POST /admin/crisis-resources?/verify',
+		body: EMPTY,
+		expect: allowedGet(ADMIN, 'bad-input')
+	},
+	{
+		target: 'POST /admin/crisis-resources?/remove',
+		body: EMPTY,
+		expect: allowedGet(ADMIN, 'bad-input')
+	},
+	{
+		target: 'GET /admin/crisis-resources/[id]',
+		params: { id: 'id:crisis-resource' },
+		expect: ADMIN
+	},
+	{
+		target: 'POST /admin/crisis-resources/[id]',
+		params: { id: 'id:crisis-resource' },
+		body: EMPTY,
+		expect: allowedGet(ADMIN, 'bad-input')
+	},
+	{ target: 'GET /admin/outbox', expect: ADMIN },
+	{ target: 'GET /admin/outbox/[id]', params: { id: 'id:outbox' }, expect: ADMIN },
+	{ target: 'GET /admin/outcomes', expect: ADMIN },
+	{ target: 'POST /admin/outcomes?/settings', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{ target: 'POST /admin/outcomes?/load', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{
+		target: 'POST /admin/outcomes?/permission',
+		body: EMPTY,
+		expect: allowedGet(ADMIN, 'bad-input')
+	},
+	{ target: 'GET /admin/people', expect: ADMIN },
+	{ target: 'POST /admin/people?/invite', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{ target: 'POST /admin/people?/cancel', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{ target: 'POST /admin/people?/role', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	// The programme report and its export: aggregates across every group.
+	{ target: 'GET /admin/reports', expect: ADMIN },
+	{ target: 'GET /admin/reports/report.csv', expect: ADMIN },
+
+	/* ---- Cohorts ---- */
+	{ target: 'GET /cohorts', expect: ROLE_HOLDERS },
+	{ target: 'GET /cohorts/new', expect: FACILITATOR_ROLE },
+	{ target: 'POST /cohorts/new', body: EMPTY, expect: allowedGet(FACILITATOR_ROLE, 'bad-input') },
+	{ target: 'GET /cohorts/[id]', expect: MEMBER_A },
+	{
+		target: 'POST /cohorts/[id]?/profile',
+		body: EMPTY,
+		expect: { ...allowedGet(MEMBER_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+	},
+	// Turning off a calendar feed one does not have changes nothing.
+	{ target: 'POST /cohorts/[id]?/feed', body: { off: '1' }, expect: MEMBER_A },
+	{
+		target: 'POST /cohorts/[id]?/leave',
+		body: EMPTY,
+		last: true,
+		expect: {
+			...allowedGet(MEMBER_A, 'redirect:/cohorts?left=1'),
+			facilitatorA: 'forbidden',
+			admin: 'forbidden'
+		}
+	},
+	{ target: 'GET /cohorts/[id]/manage', expect: MANAGER_A },
+	{ target: 'POST /cohorts/[id]/manage?/invite', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	{
+		target: 'POST /cohorts/[id]/manage?/cancelInvite',
+		body: EMPTY,
+		expect: allowedGet(MANAGER_A, 'bad-input')
+	},
+	{ target: 'POST /cohorts/[id]/manage?/decide', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	// No marks sent: saved nothing, 200.
+	{ target: 'POST /cohorts/[id]/manage?/attendance', body: EMPTY, expect: MANAGER_A },
+	{ target: 'POST /cohorts/[id]/manage?/move', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	// Renews the join link of the fixture's cohort (after the join page's row has used it).
+	{ target: 'POST /cohorts/[id]/manage?/joinLink', body: EMPTY, expect: MANAGER_A },
+	// Only a facilitator of the cohort has a peer-trainer flag in it; an admin's is refused.
+	{
+		target: 'POST /cohorts/[id]/manage?/peer',
+		body: EMPTY,
+		expect: { ...MANAGER_A, admin: 'bad-input' }
+	},
+	// Without the cohort's name typed in, nothing is cancelled.
+	{ target: 'POST /cohorts/[id]/manage?/cancel', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	{ target: 'GET /cohorts/[id]/roster.csv', expect: MANAGER_A },
+	{ target: 'GET /cohorts/[id]/attendance.csv', expect: MANAGER_A },
+	{ target: 'GET /cohorts/[id]/pulse', expect: MANAGER_A },
+	{ target: 'GET /cohorts/[id]/report', expect: MANAGER_A },
+	{ target: 'GET /cohorts/[id]/report.csv', expect: MANAGER_A },
+	{ target: 'GET /cohorts/[id]/certificates', expect: MANAGER_A },
+	{
+		target: 'POST /cohorts/[id]/certificates?/issue',
+		body: EMPTY,
+		expect: allowedGet(MANAGER_A, 'bad-input')
+	},
+	{
+		target: 'POST /cohorts/[id]/certificates?/revoke',
+		body: EMPTY,
+		expect: allowedGet(MANAGER_A, 'bad-input')
+	},
+	{ target: 'GET /cohorts/[id]/sessions/[n]/run-sheet', expect: MANAGER_A },
+	// The join page itself only sends the person to the cohort; the POST is the way in.
+	{
+		target: 'GET /cohorts/[id]/sessions/[n]/join',
+		expect: expectation('redirect:/cohorts/[id]', { roleless: 'profile' })
+	},
+	// Session 2 is ahead: members are told the room is not open (409), others 404.
+	{
+		target: 'POST /cohorts/[id]/sessions/[n]/join',
+		body: EMPTY,
+		expect: allowedGet(MEMBER_A, 'status:409')
+	},
+
+	/* ---- A participant's own things: certificate, feedback, questionnaires ---- */
+	{ target: 'GET /cohorts/[id]/certificate', expect: PLACE_IN_A },
+	{
+		target: 'POST /cohorts/[id]/certificate?/name',
+		body: EMPTY,
+		expect: { ...allowedGet(PLACE_IN_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+	},
+	// Participant A holds a certificate; the other participant of A has none (404 too).
+	{ target: 'GET /cohorts/[id]/certificate.pdf', expect: { ...ENTRY_OWNER } },
+	{ target: 'GET /cohorts/[id]/credential.jwt', expect: { ...ENTRY_OWNER } },
+	{ target: 'GET /cohorts/[id]/sessions/[n]/pulse', expect: PLACE_IN_A },
+	{
+		target: 'POST /cohorts/[id]/sessions/[n]/pulse',
+		body: { useful: '9' },
+		expect: allowedGet(PLACE_IN_A, 'bad-input')
+	},
+	// Evaluation answers: only the participant answers their own questionnaire.
+	{ target: 'GET /cohorts/[id]/evaluation/[phase]', expect: PLACE_IN_A },
+	{
+		target: 'GET /cohorts/[id]/evaluation/[phase]',
+		variant: 'after the course',
+		params: { phase: 'phase:post' },
+		expect: PLACE_IN_A
+	},
+	{
+		target: 'POST /cohorts/[id]/evaluation/[phase]',
+		body: (f) => ({ [f.evaluationItem]: '<99>' }),
+		expect: allowedGet(PLACE_IN_A, 'bad-input')
+	},
+
+	/* ---- The workbook: private unless its owner shares it, and only while shared ---- */
+	{ target: 'GET /cohorts/[id]/workbook', expect: MEMBER_A },
+	{
+		target: 'POST /cohorts/[id]/workbook?/reminder',
+		body: EMPTY,
+		expect: { ...MEMBER_A, facilitatorA: 'not-found', admin: 'not-found' }
+	},
+	{ target: 'GET /cohorts/[id]/workbook/shared', expect: MEMBER_A },
+	{ target: 'GET /cohorts/[id]/workbook/sessions/[n]', expect: PLACE_IN_A },
+	{
+		target: 'POST /cohorts/[id]/workbook/sessions/[n]?/add',
+		body: EMPTY,
+		expect: allowedGet(PLACE_IN_A, 'bad-input')
+	},
+	{
+		target: 'POST /cohorts/[id]/workbook/sessions/[n]?/mapSubject',
+		body: EMPTY,
+		expect: allowedGet(PLACE_IN_A, 'bad-input')
+	},
+	{
+		target: 'POST /cohorts/[id]/workbook/sessions/[n]?/snapshot',
+		body: EMPTY,
+		expect: allowedGet(PLACE_IN_A, 'bad-input')
+	},
+	{ target: 'GET /cohorts/[id]/workbook/map/compare', expect: PLACE_IN_A },
+	{
+		target: 'POST /cohorts/[id]/workbook/drafts',
+		body: { json: {} },
+		expect: allowedGet(PLACE_IN_A, 'bad-input')
+	},
+	// The exports of the workbook: its owner's own, nobody else's.
+	{ target: 'GET /cohorts/[id]/workbook/workbook.json', expect: PLACE_IN_A },
+	{ target: 'GET /cohorts/[id]/workbook/workbook.pdf', expect: PLACE_IN_A },
+	{
+		target: 'GET /cohorts/[id]/workbook/entries/[entryId]',
+		variant: 'private',
+		params: { entryId: 'entryId:private' },
+		expect: ENTRY_OWNER
+	},
+	{
+		target: 'GET /cohorts/[id]/workbook/entries/[entryId]',
+		variant: 'shared with the facilitators',
+		params: { entryId: 'entryId:facilitators' },
+		expect: { ...ENTRY_OWNER, facilitatorA: 'ok' }
+	},
+	{
+		target: 'GET /cohorts/[id]/workbook/entries/[entryId]',
+		variant: 'shared with the group',
+		params: { entryId: 'entryId:cohort' },
+		expect: { ...ENTRY_OWNER, facilitatorA: 'ok', fellowA: 'ok' }
+	},
+	{
+		target: 'GET /cohorts/[id]/workbook/entries/[entryId]',
+		variant: 'shared, then withdrawn',
+		params: { entryId: 'entryId:withdrawn' },
+		expect: ENTRY_OWNER
+	},
+	// A version that does not exist and no text: the owner is refused (400), others 404.
+	{
+		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/save',
+		params: { entryId: 'entryId:private' },
+		body: { base: '999' },
+		expect: allowedGet(ENTRY_OWNER, 'bad-input')
+	},
+	// Reading an entry shared with you does not let you change it.
+	{
+		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/save',
+		variant: 'shared with the group',
+		params: { entryId: 'entryId:cohort' },
+		body: { base: '999' },
+		expect: allowedGet(ENTRY_OWNER, 'bad-input')
+	},
+	{
+		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/keepBoth',
+		params: { entryId: 'entryId:private' },
+		body: EMPTY,
+		expect: allowedGet(ENTRY_OWNER, 'bad-input')
+	},
+	// Sharing as it already is: the owner changes nothing (200); nobody else may share it.
+	{
+		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/share',
+		params: { entryId: 'entryId:private' },
+		body: { sharing: 'private' },
+		expect: ENTRY_OWNER
+	},
+	{
+		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/share',
+		variant: 'shared with the group',
+		params: { entryId: 'entryId:cohort' },
+		body: { sharing: 'cohort' },
+		expect: ENTRY_OWNER
+	},
+	// Everyone else tries first; then its owner removes it.
+	{
+		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/remove',
+		params: { entryId: 'entryId:disposable' },
+		body: EMPTY,
+		last: true,
+		expect: { ...ENTRY_OWNER, participantA: 'redirect:/cohorts/[id]/workbook/sessions/4' }
+	},
+
+	/* ---- The live room of cohort A's first session (running now) ---- */
+	{ target: 'GET /live/[sessionId]', expect: LIVE_A },
+	{
+		target: 'POST /live/[sessionId]?/audio',
+		body: { on: '0' },
+		expect: allowedGet(LIVE_A, 'redirect:/live/[sessionId]')
+	},
+	{
+		target: 'POST /live/[sessionId]?/answer',
+		body: EMPTY,
+		expect: { ...allowedGet(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+	},
+	{
+		target: 'POST /live/[sessionId]?/upvote',
+		body: EMPTY,
+		expect: { ...allowedGet(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+	},
+	{
+		target: 'POST /live/[sessionId]?/moment',
+		body: EMPTY,
+		expect: { ...allowedGet(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+	},
+	{ target: 'GET /live/[sessionId]/events', stream: true, expect: LIVE_A },
+	{
+		target: 'GET /live/[sessionId]/cases/[caseId]',
+		params: { sessionId: 'sessionId:case' },
+		expect: LIVE_A
+	},
+	{ target: 'GET /live/[sessionId]/console', expect: LIVE_MANAGER_A },
+	{
+		target: 'POST /live/[sessionId]/console',
+		body: EMPTY,
+		expect: allowedGet(LIVE_MANAGER_A, 'bad-input')
+	},
+	{ target: 'GET /live/[sessionId]/projector', expect: LIVE_MANAGER_A },
+	{ target: 'GET /live/[sessionId]/record', expect: LIVE_A },
+	{ target: 'GET /live/[sessionId]/record.json', expect: LIVE_MANAGER_A }
+];
+
+/** A row's name in messages: its target, and its variant if it has one. */
+export const rowName = (r: Pick<Row, 'target' | 'variant'>) =>
+	r.variant ? `${r.target} (${r.variant})` : r.target;
