@@ -205,6 +205,7 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 			},
 			params: {
 				id: a.id,
+				'id:cohort-b': b.id,
 				entryId: privateEntry,
 				'entryId:private': privateEntry,
 				'entryId:facilitators': facilitatorsEntry,
