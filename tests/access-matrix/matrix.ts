@@ -71,7 +71,8 @@ export type Row = {
 	/** Route parameter → fixture value name, where the default (the parameter's name) is not it. */
 	params?: Record<string, string>;
 	/** Form fields (urlencoded), or `{ json }` for an endpoint that takes JSON. */
-	body?: Record<string, string> | { json: unknown } | ((f: FixtureValues) => Record<string, string>);
+	body?:
+		Record<string, string> | { json: unknown } | ((f: FixtureValues) => Record<string, string>);
 	/** An event stream: only the status and the redirect are read, then it is closed. */
 	stream?: boolean;
 	/**
@@ -82,10 +83,7 @@ export type Row = {
 	last?: 'removes-data' | 'leaves-cohort' | 'ends-session';
 };
 
-const expectation = (
-	o: Outcome,
-	over: Partial<Expectation> = {}
-): Expectation => ({
+const expectation = (o: Outcome, over: Partial<Expectation> = {}): Expectation => ({
 	...(Object.fromEntries(ROLES.map((r) => [r, o])) as Expectation),
 	...over
 });
@@ -136,9 +134,6 @@ const ENTRY_OWNER = {
 const LIVE_A = MEMBER_A;
 /** The facilitators' side of the room: console, projector, the record's export. */
 const LIVE_MANAGER_A = MANAGER_A;
-
-const signedInRedirect = (path: string) =>
-	expectation(`redirect:${path}`, { anonymous: 'sign-in', roleless: 'profile' });
 
 const EMPTY = {};
 
@@ -207,11 +202,19 @@ export const MATRIX: Row[] = [
 	/* ---- Administration ---- */
 	{ target: 'GET /admin', expect: ADMIN },
 	// A country that does not exist: refused, the organisation's country stays.
-	{ target: 'POST /admin?/country', body: { country: 'ZZZ' }, expect: allowedGet(ADMIN, 'bad-input') },
+	{
+		target: 'POST /admin?/country',
+		body: { country: 'ZZZ' },
+		expect: allowedGet(ADMIN, 'bad-input')
+	},
 	{ target: 'GET /admin/crisis-procedure', expect: ADMIN },
 	{ target: 'POST /admin/crisis-procedure', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
 	{ target: 'GET /admin/crisis-resources', expect: ADMIN },
-	{ target: 'POST /admin/crisis-resources?/add', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{
+		target: 'POST /admin/crisis-resources?/add',
+		body: EMPTY,
+		expect: allowedGet(ADMIN, 'bad-input')
+	},
 	{
 		target: 'POST /admin/crisis-resources?/verify',
 		body: EMPTY,
@@ -274,16 +277,28 @@ export const MATRIX: Row[] = [
 		}
 	},
 	{ target: 'GET /cohorts/[id]/manage', expect: MANAGER_A },
-	{ target: 'POST /cohorts/[id]/manage?/invite', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	{
+		target: 'POST /cohorts/[id]/manage?/invite',
+		body: EMPTY,
+		expect: allowedGet(MANAGER_A, 'bad-input')
+	},
 	{
 		target: 'POST /cohorts/[id]/manage?/cancelInvite',
 		body: EMPTY,
 		expect: allowedGet(MANAGER_A, 'bad-input')
 	},
-	{ target: 'POST /cohorts/[id]/manage?/decide', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	{
+		target: 'POST /cohorts/[id]/manage?/decide',
+		body: EMPTY,
+		expect: allowedGet(MANAGER_A, 'bad-input')
+	},
 	// No marks sent: saved nothing, 200.
 	{ target: 'POST /cohorts/[id]/manage?/attendance', body: EMPTY, expect: MANAGER_A },
-	{ target: 'POST /cohorts/[id]/manage?/move', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	{
+		target: 'POST /cohorts/[id]/manage?/move',
+		body: EMPTY,
+		expect: allowedGet(MANAGER_A, 'bad-input')
+	},
 	// Renews the join link of the fixture's cohort (after the join page's row has used it).
 	{ target: 'POST /cohorts/[id]/manage?/joinLink', body: EMPTY, expect: MANAGER_A },
 	// Only a facilitator of the cohort has a peer-trainer flag in it; an admin's is refused.
@@ -293,7 +308,11 @@ export const MATRIX: Row[] = [
 		expect: { ...MANAGER_A, admin: 'bad-input' }
 	},
 	// Without the cohort's name typed in, nothing is cancelled.
-	{ target: 'POST /cohorts/[id]/manage?/cancel', body: EMPTY, expect: allowedGet(MANAGER_A, 'bad-input') },
+	{
+		target: 'POST /cohorts/[id]/manage?/cancel',
+		body: EMPTY,
+		expect: allowedGet(MANAGER_A, 'bad-input')
+	},
 	{ target: 'GET /cohorts/[id]/roster.csv', expect: MANAGER_A },
 	{ target: 'GET /cohorts/[id]/attendance.csv', expect: MANAGER_A },
 	{ target: 'GET /cohorts/[id]/pulse', expect: MANAGER_A },

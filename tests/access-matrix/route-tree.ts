@@ -147,5 +147,7 @@ export function completenessMessage(c: Completeness): string {
 		...c.stale.map((k) => `a row for ${k}, which the route tree no longer has`),
 		...c.duplicates.map((k) => `more than one row for ${k}`)
 	];
-	return lines.length ? `The access matrix does not match the routes:\n  ${lines.join('\n  ')}` : '';
+	return lines.length
+		? `The access matrix does not match the routes:\n  ${lines.join('\n  ')}`
+		: '';
 }

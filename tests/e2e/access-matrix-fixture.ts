@@ -24,7 +24,7 @@ export type MatrixFixture = {
 	/** A questionnaire item id of the course's evaluation, for an answer it refuses. */
 	evaluationItem: string;
 	markers: Markers;
-	/** Counts the entry checks afterwards: the entries still exist, unchanged. */
+	/** Cohort A and the owner of its entries, to check afterwards that the entries are unchanged. */
 	cohortA: string;
 	ownerId: string;
 };
@@ -50,7 +50,8 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 	const { loadCohortContext } = await import('../../src/lib/server/cohorts/cohort-context.ts');
 	const { addEntry } = await import('../../src/lib/server/workbook/add-entry.ts');
 	const { shareEntry } = await import('../../src/lib/server/workbook/share-entry.ts');
-	const { issueCertificate } = await import('../../src/lib/server/certificates/issue-certificate.ts');
+	const { issueCertificate } =
+		await import('../../src/lib/server/certificates/issue-certificate.ts');
 	const { renewCalendarFeed } = await import('../../src/lib/server/calendar/calendar-feed.ts');
 	const { listCrisisResources } =
 		await import('../../src/lib/server/safety/crisis-resources.queries.ts');
@@ -67,7 +68,11 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 		const org = await currentOrganisation(db);
 		const tag = randomBytes(3).toString('hex');
 
-		const person = async (key: string, name: string, roles: ('admin' | 'facilitator' | 'participant')[]) => {
+		const person = async (
+			key: string,
+			name: string,
+			roles: ('admin' | 'facilitator' | 'participant')[]
+		) => {
 			const email = `matrix-${key}-${tag}@example.org`;
 			const { id } = await createAccount(auth, {
 				email,
@@ -76,7 +81,9 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 				locale: 'en',
 				timeZone: 'Europe/Prague'
 			});
-			for (const role of roles) await addMembership(db, { organisationId: org.id, userId: id, role });
+			for (const role of roles) {
+				await addMembership(db, { organisationId: org.id, userId: id, role });
+			}
 			return { id, email };
 		};
 		const participantA = await person('participant-a', 'Matrix Owner A', ['participant']);
@@ -218,8 +225,7 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 				phase: 'pre',
 				'phase:post': 'post',
 				caseId,
-				'sessionId:case': ctx.sessions.find((s) => s.number === caseSession.structure.number)!
-					.id,
+				'sessionId:case': ctx.sessions.find((s) => s.number === caseSession.structure.number)!.id,
 				slug: ctx.courseSlug,
 				code: cert.certificate.code,
 				file: new URL(feed).pathname.split('/').pop()!,
@@ -236,15 +242,4 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 	} finally {
 		await h.close();
 	}
-}
-
-/** Whether participant A's entries are all still there (nobody else could remove them). */
-export async function countOwnerEntries(cohortId: string, userId: string): Promise<number> {
-	const { withAppDb } = await import('./app-db.ts');
-	return withAppDb(async (sql) => {
-		const [r] = await sql`
-			select count(*)::int as n from workbook_entries
-			where cohort_id = ${cohortId} and user_id = ${userId}`;
-		return r.n as number;
-	});
 }

@@ -115,7 +115,14 @@ test('the access matrix: every page, action and endpoint answers each kind of pe
 }) => {
 	test.setTimeout(600_000);
 	const targets = readRouteTree();
-	expect(completenessMessage(checkCompleteness(targets.map((t) => t.key), MATRIX))).toBe('');
+	expect(
+		completenessMessage(
+			checkCompleteness(
+				targets.map((t) => t.key),
+				MATRIX
+			)
+		)
+	).toBe('');
 
 	const fx = await seedMatrixFixture();
 	const contexts = {} as Record<RoleName, APIRequestContext>;
