@@ -14,7 +14,16 @@ import type { RoleName } from '../access-matrix/matrix.ts';
 export const MATRIX_PASSWORD = 'access-matrix-password-2026';
 
 /** Words that must never reach anyone but the entry's owner (or its audience). */
-export type Markers = { private: string; withdrawn: string; facilitators: string; cohort: string };
+export type Markers = {
+	private: string;
+	withdrawn: string;
+	facilitators: string;
+	cohort: string;
+	/** Words participant A kept to herself in the live room ("only you can read it"). */
+	kept: string;
+	/** Her answer to an open question of the questionnaire: only ever counted, in a group too small to show. */
+	evaluation: string;
+};
 
 export type MatrixFixture = {
 	/** Sign-in emails per role (anonymous has none). */
@@ -50,6 +59,9 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 	const { loadCohortContext } = await import('../../src/lib/server/cohorts/cohort-context.ts');
 	const { addEntry } = await import('../../src/lib/server/workbook/add-entry.ts');
 	const { shareEntry } = await import('../../src/lib/server/workbook/share-entry.ts');
+	const { facilitate } = await import('../../src/lib/server/live/facilitate.ts');
+	const { submitAnswer } = await import('../../src/lib/server/live/submit-answer.ts');
+	const { answerEvaluation } = await import('../../src/lib/server/evaluation/answer-evaluation.ts');
 	const { issueCertificate } =
 		await import('../../src/lib/server/certificates/issue-certificate.ts');
 	const { renewCalendarFeed } = await import('../../src/lib/server/calendar/calendar-feed.ts');
@@ -142,7 +154,9 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 			private: `matrix-private-${tag}`,
 			withdrawn: `matrix-withdrawn-${tag}`,
 			facilitators: `matrix-for-facilitators-${tag}`,
-			cohort: `matrix-for-the-group-${tag}`
+			cohort: `matrix-for-the-group-${tag}`,
+			kept: `matrix-kept-in-the-room-${tag}`,
+			evaluation: `matrix-evaluation-answer-${tag}`
 		};
 		const entry = async (session: number, text: string) => {
 			const r = await addEntry(db, {
@@ -188,6 +202,42 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 
 		const ctx = (await loadCohortContext(db, a.id))!;
 		const firstSession = ctx.sessions.find((s) => s.number === 1)!;
+
+		// In the running session, participant A keeps her words to the open reflection to herself.
+		const structure = ctx.pkg.sessions.find((s) => s.structure.number === 1)!.structure;
+		const act = (action: Parameters<typeof facilitate>[1]['action']) =>
+			facilitate(db, {
+				sessionId: firstSession.id,
+				structure,
+				by: facilitatorA.id,
+				action,
+				announce: async () => {}
+			});
+		const reflection = structure.blocks.findIndex((bl) => bl.id === 'chime-reflection');
+		if (reflection < 0) throw new Error('session 1 has no open reflection');
+		for (let i = 0; i < reflection; i++) await act({ type: 'next' });
+		await act({ type: 'start' });
+		const kept = await submitAnswer(db, {
+			sessionId: firstSession.id,
+			structure,
+			enrolmentId: enrolment!.id,
+			clientId: randomUUID(),
+			blockId: 'chime-reflection',
+			pass: false,
+			fields: { text: markers.kept, share: false },
+			announce: async () => {}
+		});
+		if (!kept.ok) throw new Error(`the kept answer was refused: ${kept.reason}`);
+
+		// Her questionnaire before the course, answered the day before it began.
+		const evaluation = await answerEvaluation(db, cfg, {
+			cohortId: a.id,
+			phase: 'pre',
+			userId: participantA.id,
+			answers: { 'o-recovery-means': markers.evaluation },
+			now: new Date(now - DAY)
+		});
+		if (!evaluation.ok) throw new Error(`the questionnaire was refused: ${evaluation.reason}`);
 		// A session whose course text has a case sheet, for the case page.
 		const caseSession = ctx.pkg.sessions.find((s) => s.structure.blocks.some((bl) => bl.case))!;
 		const caseId = caseSession.structure.blocks.find((bl) => bl.case)!.case;
