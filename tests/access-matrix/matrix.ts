@@ -59,8 +59,15 @@ export type Outcome =
 
 export type Expectation = Record<RoleName, Outcome>;
 
-/** Values the fixture seeded, for bodies that need them (an evaluation item id). */
-export type FixtureValues = { evaluationItem: string };
+/** Values the fixture seeded, for bodies that need them. */
+export type FixtureValues = {
+	/** An item of the course's questionnaire. */
+	evaluationItem: string;
+	/** Participant A's certificate, her place in cohort A and its first session. */
+	certificateA: string;
+	enrolmentA: string;
+	sessionA: string;
+};
 
 export type Row = {
 	/** A key of the route tree: `GET /route`, `POST /route?/action`, `POST /route` (default). */
@@ -89,7 +96,7 @@ const expectation = (o: Outcome, over: Partial<Expectation> = {}): Expectation =
 });
 
 /** The same expectation with every 'ok' replaced: what allowed people get for this body. */
-const allowedGet = (e: Expectation, o: Outcome): Expectation =>
+const whenAllowed = (e: Expectation, o: Outcome): Expectation =>
 	Object.fromEntries(ROLES.map((r) => [r, e[r] === 'ok' ? o : e[r]])) as Expectation;
 
 /* ---- Profiles: who may do what, as the access rules say. ---- */
@@ -130,6 +137,18 @@ const ENTRY_OWNER = {
 	...PLACE_IN_A,
 	fellowA: 'not-found'
 } as Expectation;
+/**
+ * Cohort B's address with cohort A's people in the form: B's managers pass the access check
+ * and are refused by the rule (400, nothing changed); B's participant is not a manager (403);
+ * everyone outside B does not find it.
+ */
+const B_MANAGERS_REFUSED = expectation('not-found', {
+	anonymous: 'sign-in',
+	roleless: 'profile',
+	participantB: 'forbidden',
+	facilitatorB: 'bad-input',
+	admin: 'bad-input'
+});
 /** The live room of cohort A's first session (live-access.ts): the same people as MEMBER_A. */
 const LIVE_A = MEMBER_A;
 /** The facilitators' side of the room: console, projector, the record's export. */
@@ -173,7 +192,7 @@ export const MATRIX: Row[] = [
 	{ target: 'GET /reset-password', expect: OPEN },
 	{ target: 'POST /reset-password', body: EMPTY, expect: expectation('bad-input') },
 	{ target: 'GET /profile', expect: SIGNED_IN },
-	{ target: 'POST /profile', body: EMPTY, expect: allowedGet(SIGNED_IN, 'bad-input') },
+	{ target: 'POST /profile', body: EMPTY, expect: whenAllowed(SIGNED_IN, 'bad-input') },
 	{ target: 'GET /language', expect: expectation('redirect:/') },
 	{
 		target: 'POST /language',
@@ -205,25 +224,25 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /admin?/country',
 		body: { country: 'ZZZ' },
-		expect: allowedGet(ADMIN, 'bad-input')
+		expect: whenAllowed(ADMIN, 'bad-input')
 	},
 	{ target: 'GET /admin/crisis-procedure', expect: ADMIN },
-	{ target: 'POST /admin/crisis-procedure', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{ target: 'POST /admin/crisis-procedure', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
 	{ target: 'GET /admin/crisis-resources', expect: ADMIN },
 	{
 		target: 'POST /admin/crisis-resources?/add',
 		body: EMPTY,
-		expect: allowedGet(ADMIN, 'bad-input')
+		expect: whenAllowed(ADMIN, 'bad-input')
 	},
 	{
 		target: 'POST /admin/crisis-resources?/verify',
 		body: EMPTY,
-		expect: allowedGet(ADMIN, 'bad-input')
+		expect: whenAllowed(ADMIN, 'bad-input')
 	},
 	{
 		target: 'POST /admin/crisis-resources?/remove',
 		body: EMPTY,
-		expect: allowedGet(ADMIN, 'bad-input')
+		expect: whenAllowed(ADMIN, 'bad-input')
 	},
 	{
 		target: 'GET /admin/crisis-resources/[id]',
@@ -234,22 +253,26 @@ export const MATRIX: Row[] = [
 		target: 'POST /admin/crisis-resources/[id]',
 		params: { id: 'id:crisis-resource' },
 		body: EMPTY,
-		expect: allowedGet(ADMIN, 'bad-input')
+		expect: whenAllowed(ADMIN, 'bad-input')
 	},
 	{ target: 'GET /admin/outbox', expect: ADMIN },
 	{ target: 'GET /admin/outbox/[id]', params: { id: 'id:outbox' }, expect: ADMIN },
 	{ target: 'GET /admin/outcomes', expect: ADMIN },
-	{ target: 'POST /admin/outcomes?/settings', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
-	{ target: 'POST /admin/outcomes?/load', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{
+		target: 'POST /admin/outcomes?/settings',
+		body: EMPTY,
+		expect: whenAllowed(ADMIN, 'bad-input')
+	},
+	{ target: 'POST /admin/outcomes?/load', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
 	{
 		target: 'POST /admin/outcomes?/permission',
 		body: EMPTY,
-		expect: allowedGet(ADMIN, 'bad-input')
+		expect: whenAllowed(ADMIN, 'bad-input')
 	},
 	{ target: 'GET /admin/people', expect: ADMIN },
-	{ target: 'POST /admin/people?/invite', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
-	{ target: 'POST /admin/people?/cancel', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
-	{ target: 'POST /admin/people?/role', body: EMPTY, expect: allowedGet(ADMIN, 'bad-input') },
+	{ target: 'POST /admin/people?/invite', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
+	{ target: 'POST /admin/people?/cancel', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
+	{ target: 'POST /admin/people?/role', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
 	// The programme report and its export: aggregates across every group.
 	{ target: 'GET /admin/reports', expect: ADMIN },
 	{ target: 'GET /admin/reports/report.csv', expect: ADMIN },
@@ -257,12 +280,12 @@ export const MATRIX: Row[] = [
 	/* ---- Cohorts ---- */
 	{ target: 'GET /cohorts', expect: ROLE_HOLDERS },
 	{ target: 'GET /cohorts/new', expect: FACILITATOR_ROLE },
-	{ target: 'POST /cohorts/new', body: EMPTY, expect: allowedGet(FACILITATOR_ROLE, 'bad-input') },
+	{ target: 'POST /cohorts/new', body: EMPTY, expect: whenAllowed(FACILITATOR_ROLE, 'bad-input') },
 	{ target: 'GET /cohorts/[id]', expect: MEMBER_A },
 	{
 		target: 'POST /cohorts/[id]?/profile',
 		body: EMPTY,
-		expect: { ...allowedGet(MEMBER_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+		expect: { ...whenAllowed(MEMBER_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
 	},
 	// Turning off a calendar feed one does not have changes nothing.
 	{ target: 'POST /cohorts/[id]?/feed', body: { off: '1' }, expect: MEMBER_A },
@@ -271,7 +294,7 @@ export const MATRIX: Row[] = [
 		body: EMPTY,
 		last: 'leaves-cohort',
 		expect: {
-			...allowedGet(MEMBER_A, 'redirect:/cohorts?left=1'),
+			...whenAllowed(MEMBER_A, 'redirect:/cohorts?left=1'),
 			facilitatorA: 'forbidden',
 			admin: 'forbidden'
 		}
@@ -280,24 +303,24 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /cohorts/[id]/manage?/invite',
 		body: EMPTY,
-		expect: allowedGet(MANAGER_A, 'bad-input')
+		expect: whenAllowed(MANAGER_A, 'bad-input')
 	},
 	{
 		target: 'POST /cohorts/[id]/manage?/cancelInvite',
 		body: EMPTY,
-		expect: allowedGet(MANAGER_A, 'bad-input')
+		expect: whenAllowed(MANAGER_A, 'bad-input')
 	},
 	{
 		target: 'POST /cohorts/[id]/manage?/decide',
 		body: EMPTY,
-		expect: allowedGet(MANAGER_A, 'bad-input')
+		expect: whenAllowed(MANAGER_A, 'bad-input')
 	},
 	// No marks sent: saved nothing, 200.
 	{ target: 'POST /cohorts/[id]/manage?/attendance', body: EMPTY, expect: MANAGER_A },
 	{
 		target: 'POST /cohorts/[id]/manage?/move',
 		body: EMPTY,
-		expect: allowedGet(MANAGER_A, 'bad-input')
+		expect: whenAllowed(MANAGER_A, 'bad-input')
 	},
 	// Renews the join link of the fixture's cohort (after the join page's row has used it).
 	{ target: 'POST /cohorts/[id]/manage?/joinLink', body: EMPTY, expect: MANAGER_A },
@@ -311,7 +334,29 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /cohorts/[id]/manage?/cancel',
 		body: EMPTY,
-		expect: allowedGet(MANAGER_A, 'bad-input')
+		expect: whenAllowed(MANAGER_A, 'bad-input')
+	},
+	// Cohort A's people, changed through cohort B's address by those who manage B: refused.
+	{
+		target: 'POST /cohorts/[id]/manage?/attendance',
+		variant: "a mark for A's participant, under cohort B",
+		params: { id: 'id:cohort-b' },
+		body: (f) => ({ [`a:${f.enrolmentA}:${f.sessionA}`]: 'absent' }),
+		expect: B_MANAGERS_REFUSED
+	},
+	{
+		target: 'POST /cohorts/[id]/certificates?/revoke',
+		variant: "A's certificate, under cohort B",
+		params: { id: 'id:cohort-b' },
+		body: (f) => ({ certificateId: f.certificateA, reason: 'Access matrix' }),
+		expect: B_MANAGERS_REFUSED
+	},
+	{
+		target: 'POST /cohorts/[id]/certificates?/issue',
+		variant: "A's participant, under cohort B",
+		params: { id: 'id:cohort-b' },
+		body: (f) => ({ enrolmentId: f.enrolmentA, reason: 'Access matrix' }),
+		expect: B_MANAGERS_REFUSED
 	},
 	{ target: 'GET /cohorts/[id]/roster.csv', expect: MANAGER_A },
 	{ target: 'GET /cohorts/[id]/attendance.csv', expect: MANAGER_A },
@@ -322,12 +367,12 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /cohorts/[id]/certificates?/issue',
 		body: EMPTY,
-		expect: allowedGet(MANAGER_A, 'bad-input')
+		expect: whenAllowed(MANAGER_A, 'bad-input')
 	},
 	{
 		target: 'POST /cohorts/[id]/certificates?/revoke',
 		body: EMPTY,
-		expect: allowedGet(MANAGER_A, 'bad-input')
+		expect: whenAllowed(MANAGER_A, 'bad-input')
 	},
 	{ target: 'GET /cohorts/[id]/sessions/[n]/run-sheet', expect: MANAGER_A },
 	// The join page itself only sends the person to the cohort; the POST is the way in.
@@ -339,7 +384,7 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /cohorts/[id]/sessions/[n]/join',
 		body: EMPTY,
-		expect: allowedGet(MEMBER_A, 'status:409')
+		expect: whenAllowed(MEMBER_A, 'status:409')
 	},
 
 	/* ---- A participant's own things: certificate, feedback, questionnaires ---- */
@@ -348,7 +393,7 @@ export const MATRIX: Row[] = [
 		target: 'POST /cohorts/[id]/certificate?/name',
 		body: EMPTY,
 		// The action refuses them (403) and the page it draws, a participant's own, answers 404.
-		expect: allowedGet(PLACE_IN_A, 'bad-input')
+		expect: whenAllowed(PLACE_IN_A, 'bad-input')
 	},
 	// Participant A holds a certificate; the other participant of A has none (404 too).
 	{ target: 'GET /cohorts/[id]/certificate.pdf', expect: { ...ENTRY_OWNER } },
@@ -357,7 +402,7 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /cohorts/[id]/sessions/[n]/pulse',
 		body: { useful: '9' },
-		expect: allowedGet(PLACE_IN_A, 'bad-input')
+		expect: whenAllowed(PLACE_IN_A, 'bad-input')
 	},
 	// Evaluation answers: only the participant answers their own questionnaire.
 	{ target: 'GET /cohorts/[id]/evaluation/[phase]', expect: PLACE_IN_A },
@@ -370,7 +415,7 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /cohorts/[id]/evaluation/[phase]',
 		body: (f) => ({ [f.evaluationItem]: '<99>' }),
-		expect: allowedGet(PLACE_IN_A, 'bad-input')
+		expect: whenAllowed(PLACE_IN_A, 'bad-input')
 	},
 
 	/* ---- The workbook: private unless its owner shares it, and only while shared ---- */
@@ -385,23 +430,23 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /cohorts/[id]/workbook/sessions/[n]?/add',
 		body: EMPTY,
-		expect: allowedGet(PLACE_IN_A, 'bad-input')
+		expect: whenAllowed(PLACE_IN_A, 'bad-input')
 	},
 	{
 		target: 'POST /cohorts/[id]/workbook/sessions/[n]?/mapSubject',
 		body: EMPTY,
-		expect: allowedGet(PLACE_IN_A, 'bad-input')
+		expect: whenAllowed(PLACE_IN_A, 'bad-input')
 	},
 	{
 		target: 'POST /cohorts/[id]/workbook/sessions/[n]?/snapshot',
 		body: EMPTY,
-		expect: allowedGet(PLACE_IN_A, 'bad-input')
+		expect: whenAllowed(PLACE_IN_A, 'bad-input')
 	},
 	{ target: 'GET /cohorts/[id]/workbook/map/compare', expect: PLACE_IN_A },
 	{
 		target: 'POST /cohorts/[id]/workbook/drafts',
 		body: { json: {} },
-		expect: allowedGet(PLACE_IN_A, 'bad-input')
+		expect: whenAllowed(PLACE_IN_A, 'bad-input')
 	},
 	// The exports of the workbook: its owner's own, nobody else's.
 	{ target: 'GET /cohorts/[id]/workbook/workbook.json', expect: PLACE_IN_A },
@@ -442,7 +487,7 @@ export const MATRIX: Row[] = [
 		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/save',
 		params: { entryId: 'entryId:private' },
 		body: { base: '999' },
-		expect: allowedGet(ENTRY_OWNER, 'bad-input')
+		expect: whenAllowed(ENTRY_OWNER, 'bad-input')
 	},
 	// Reading an entry shared with you does not let you change it.
 	{
@@ -450,13 +495,13 @@ export const MATRIX: Row[] = [
 		variant: 'shared with the group',
 		params: { entryId: 'entryId:cohort' },
 		body: { base: '999' },
-		expect: allowedGet(ENTRY_OWNER, 'bad-input')
+		expect: whenAllowed(ENTRY_OWNER, 'bad-input')
 	},
 	{
 		target: 'POST /cohorts/[id]/workbook/entries/[entryId]?/keepBoth',
 		params: { entryId: 'entryId:private' },
 		body: EMPTY,
-		expect: allowedGet(ENTRY_OWNER, 'bad-input')
+		expect: whenAllowed(ENTRY_OWNER, 'bad-input')
 	},
 	// Sharing as it already is: the owner changes nothing (200); nobody else may share it.
 	{
@@ -486,22 +531,22 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /live/[sessionId]?/audio',
 		body: { on: '0' },
-		expect: allowedGet(LIVE_A, 'redirect:/live/[sessionId]')
+		expect: whenAllowed(LIVE_A, 'redirect:/live/[sessionId]')
 	},
 	{
 		target: 'POST /live/[sessionId]?/answer',
 		body: EMPTY,
-		expect: { ...allowedGet(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+		expect: { ...whenAllowed(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
 	},
 	{
 		target: 'POST /live/[sessionId]?/upvote',
 		body: EMPTY,
-		expect: { ...allowedGet(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+		expect: { ...whenAllowed(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
 	},
 	{
 		target: 'POST /live/[sessionId]?/moment',
 		body: EMPTY,
-		expect: { ...allowedGet(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
+		expect: { ...whenAllowed(LIVE_A, 'bad-input'), facilitatorA: 'forbidden', admin: 'forbidden' }
 	},
 	{ target: 'GET /live/[sessionId]/events', stream: true, expect: LIVE_A },
 	{
@@ -513,7 +558,7 @@ export const MATRIX: Row[] = [
 	{
 		target: 'POST /live/[sessionId]/console',
 		body: EMPTY,
-		expect: allowedGet(LIVE_MANAGER_A, 'bad-input')
+		expect: whenAllowed(LIVE_MANAGER_A, 'bad-input')
 	},
 	{ target: 'GET /live/[sessionId]/projector', expect: LIVE_MANAGER_A },
 	{ target: 'GET /live/[sessionId]/record', expect: LIVE_A },

@@ -32,6 +32,10 @@ export type MatrixFixture = {
 	params: Record<string, string>;
 	/** A questionnaire item id of the course's evaluation, for an answer it refuses. */
 	evaluationItem: string;
+	/** Participant A's certificate, her place in cohort A and its first session. */
+	certificateA: string;
+	enrolmentA: string;
+	sessionA: string;
 	markers: Markers;
 	/** Cohort A and the owner of its entries, to check afterwards that the entries are unchanged. */
 	cohortA: string;
@@ -285,6 +289,9 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 				'id:outbox': email.id
 			},
 			evaluationItem,
+			certificateA: cert.certificate.id,
+			enrolmentA: enrolment!.id,
+			sessionA: firstSession.id,
 			markers,
 			cohortA: a.id,
 			ownerId: participantA.id

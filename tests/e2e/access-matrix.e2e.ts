@@ -24,7 +24,9 @@ import { withAppDb } from './app-db.ts';
  * tree) as each kind of person, each with their own signed-in cookies, against two cohorts
  * seeded for this test alone. Every cell that differs from the table is reported at once.
  * Beyond the status, no answer to anyone but the owner may carry the words of a private or
- * withdrawn workbook entry, nor those of a shared one to anyone outside its audience.
+ * withdrawn workbook entry or the words she kept to herself in the live room, none to anyone
+ * outside a shared entry's audience, and none to anyone an answer to the questionnaire (the
+ * group is below the smallest number shown). The full grid goes to reports/access-matrix.tsv.
  */
 
 type Answer = { status: number; location: string | null; body: string };
@@ -76,8 +78,7 @@ async function ask(ctx: APIRequestContext, row: Row, url: string, fx: MatrixFixt
 		abort.abort();
 		return { status: res.status, location: res.headers.get('location'), body: '' };
 	}
-	const body =
-		typeof row.body === 'function' ? row.body({ evaluationItem: fx.evaluationItem }) : row.body;
+	const body = typeof row.body === 'function' ? row.body(fx) : row.body;
 	const res =
 		method === 'GET'
 			? await ctx.get(url, { headers: { accept: 'text/html' }, maxRedirects: 0 })
@@ -228,6 +229,18 @@ test('the access matrix: every page, action and endpoint answers each kind of pe
 		[fx.markers.withdrawn, 'private']
 	]);
 	if (left !== seeded) mismatches.push(`the owner's entries changed: ${left}, seeded ${seeded}`);
+
+	// Cohort B's managers changed nothing of cohort A's: the certificate stands, no mark was made.
+	const [certificate] = await withAppDb(
+		(sql) => sql`select revoked_at from certificates where id = ${fx.certificateA}`
+	);
+	if (certificate?.revoked_at !== null) mismatches.push(`A's certificate was revoked`);
+	const [absent] = await withAppDb(
+		(sql) => sql`
+			select count(*)::int as n from attendance
+			where enrolment_id = ${fx.enrolmentA} and status = 'absent'`
+	);
+	if (absent.n !== 0) mismatches.push(`A's participant was marked absent`);
 
 	const routes = new Set(targets.map((t) => t.route)).size;
 	const size =
