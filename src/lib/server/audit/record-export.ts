@@ -16,7 +16,7 @@ export async function recordExport(
 	},
 	now = new Date()
 ) {
-	const actorRole = e.actor.facilitator ? 'facilitator' : 'admin';
+	const actorRole: 'facilitator' | 'admin' = e.actor.facilitator ? 'facilitator' : 'admin';
 	const seen = new Set<string>();
 	const events = e.subjects
 		.filter((s) => {

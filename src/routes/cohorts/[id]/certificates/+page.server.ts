@@ -68,7 +68,6 @@ export const actions: Actions = {
 			cohortId: ctx.cohort.id,
 			enrolmentId: parsed.data.enrolmentId,
 			by: user.id,
-			byRole: facilitator ? 'facilitator' : 'admin',
 			reason: parsed.data.reason
 		});
 		if (!r.ok) {
