@@ -32,7 +32,7 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	// Streams connect once each page has loaded its script.
 	await expect(async () => {
 		await page.reload();
-		await expect(page.getByText(/^[34] connected here now/)).toBeVisible({ timeout: 1000 });
+		await expect(page.getByText(/^Connected here now: [34];/)).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 15_000 });
 	await page.getByText('Who is connected here').click();
 	for (const name of ['Mira', 'Robin', 'Olena']) {
