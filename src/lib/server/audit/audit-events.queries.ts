@@ -14,6 +14,16 @@ export async function insertAuditEvents(q: DbOrTx, rows: AuditEventRow[]) {
 const actor = alias(users, 'actor');
 const subject = alias(users, 'subject');
 
+/** Events with the names of actor, subject and cohort (null once erased or deleted). */
+function selectEvents(q: DbOrTx) {
+	return q
+		.select(eventColumns())
+		.from(auditEvents)
+		.leftJoin(actor, eq(actor.id, auditEvents.actorId))
+		.leftJoin(subject, eq(subject.id, auditEvents.subjectId))
+		.leftJoin(cohorts, eq(cohorts.id, auditEvents.cohortId));
+}
+
 function eventColumns() {
 	return {
 		id: auditEvents.id,
@@ -54,12 +64,7 @@ export function listAuditEvents(
 	q: DbOrTx,
 	opts: { limit: number; before?: Date; action?: string; personId?: string }
 ): Promise<AuditEventView[]> {
-	return q
-		.select(eventColumns())
-		.from(auditEvents)
-		.leftJoin(actor, eq(actor.id, auditEvents.actorId))
-		.leftJoin(subject, eq(subject.id, auditEvents.subjectId))
-		.leftJoin(cohorts, eq(cohorts.id, auditEvents.cohortId))
+	return selectEvents(q)
 		.where(
 			and(
 				opts.before ? lt(auditEvents.at, opts.before) : undefined,
@@ -82,12 +87,7 @@ export function listAccessToPerson(
 	subjectId: string,
 	limit = 500
 ): Promise<AuditEventView[]> {
-	return q
-		.select(eventColumns())
-		.from(auditEvents)
-		.leftJoin(actor, eq(actor.id, auditEvents.actorId))
-		.leftJoin(subject, eq(subject.id, auditEvents.subjectId))
-		.leftJoin(cohorts, eq(cohorts.id, auditEvents.cohortId))
+	return selectEvents(q)
 		.where(
 			and(
 				eq(auditEvents.subjectId, subjectId),
