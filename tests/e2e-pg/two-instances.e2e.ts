@@ -55,7 +55,7 @@ test('facilitator on instance A, participants on instance B', async ({ browser, 
 	// The participants' streams are on B; A's console lists them all the same.
 	await expect(async () => {
 		await page.reload();
-		await expect(page.getByText(/^3 connected here now/)).toBeVisible({ timeout: 1000 });
+		await expect(page.getByText(/^Connected here now: 3;/)).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 15_000 });
 	await page.getByText('Who is connected here').click();
 	for (const name of ['Mira', 'Robin (pseudonym)', 'Taras']) {

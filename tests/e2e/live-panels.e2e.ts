@@ -45,7 +45,7 @@ test('news arrives as a panel on the stream, in each person’s language, with n
 	await page.goto(`${live}/console`);
 	await expect(async () => {
 		await page.reload();
-		await expect(page.getByText(/^2 connected here now/)).toBeVisible({ timeout: 1000 });
+		await expect(page.getByText(/^Connected here now: 2;/)).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 15_000 });
 	const enFetches = countPageFetches(en.page);
 	const csFetches = countPageFetches(cs.page);

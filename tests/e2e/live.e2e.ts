@@ -32,7 +32,7 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 	// Streams connect once each page has loaded its script.
 	await expect(async () => {
 		await page.reload();
-		await expect(page.getByText(/^[34] connected here now/)).toBeVisible({ timeout: 1000 });
+		await expect(page.getByText(/^Connected here now: [34];/)).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 15_000 });
 	await page.getByText('Who is connected here').click();
 	for (const name of ['Mira', 'Robin', 'Olena']) {
@@ -111,6 +111,10 @@ test('a Day 1 segment with one facilitator and three participants', async ({ bro
 
 	// Strengths cards (part 10).
 	for (let i = 0; i < 3; i++) await press(page, 'Next part');
+	// Each action answers with a redirect to the console (post/redirect/get), so reloading
+	// the console does not send "Next part" again: the cards are still the current part.
+	await expect(page).toHaveURL(new RegExp(`${live}/console$`));
+	await page.reload();
 	await press(page, 'Start the activity');
 	const cards = b.page.getByRole('group', { name: /Choose up to/ });
 	await cards.getByRole('checkbox').nth(0).check();

@@ -213,7 +213,8 @@ describe('roles', () => {
 				organisationId: org.id,
 				userId: admin.id,
 				role: 'admin',
-				action: 'remove'
+				action: 'remove',
+				by: admin.id
 			})
 		).toEqual({ ok: false, reason: 'last-admin' });
 		const other = await makePerson(h.db, auth, { organisationId: org.id, roles: ['facilitator'] });
@@ -222,7 +223,8 @@ describe('roles', () => {
 				organisationId: org.id,
 				userId: other.id,
 				role: 'admin',
-				action: 'add'
+				action: 'add',
+				by: admin.id
 			})
 		).toEqual({ ok: true });
 		expect(
@@ -230,7 +232,8 @@ describe('roles', () => {
 				organisationId: org.id,
 				userId: admin.id,
 				role: 'admin',
-				action: 'remove'
+				action: 'remove',
+				by: admin.id
 			})
 		).toEqual({ ok: true });
 		expect(
@@ -238,7 +241,8 @@ describe('roles', () => {
 				organisationId: org.id,
 				userId: 'nobody',
 				role: 'admin',
-				action: 'add'
+				action: 'add',
+				by: admin.id
 			})
 		).toEqual({ ok: false, reason: 'not-member' });
 	});

@@ -121,3 +121,12 @@ export async function findEnrolmentById(q: DbOrTx, cohortId: string, id: string)
 		.where(and(eq(enrolments.id, id), eq(enrolments.cohortId, cohortId)));
 	return row;
 }
+
+/** The people enrolled in any of these cohorts (who a report's figures are about). */
+export function listEnrolledPeopleOf(q: DbOrTx, cohortIds: string[]) {
+	if (cohortIds.length === 0) return Promise.resolve([]);
+	return q
+		.select({ userId: enrolments.userId, cohortId: enrolments.cohortId })
+		.from(enrolments)
+		.where(and(inArray(enrolments.cohortId, cohortIds), eq(enrolments.status, 'enrolled')));
+}

@@ -1,7 +1,12 @@
 import type { Db } from '../db/client.ts';
 import type { Activity } from '../courses/course-package.schema.ts';
 import { log } from '../log.ts';
-import { insertAnswers, listStatesForShare, type AnswerRow } from './live-answers.queries.ts';
+import {
+	insertAnswers,
+	insertRespondents,
+	listStatesForShare,
+	type AnswerRow
+} from './live-answers.queries.ts';
 import { resultsFor } from './results.ts';
 import { commitLiveEvents, type Announce } from './commit-live-events.ts';
 
@@ -9,6 +14,8 @@ export type AnswerOutcome = 'stored' | 'duplicate' | 'closed';
 
 type Pending = {
 	row: AnswerRow;
+	/** For an anonymous poll: who answered, stored apart from the answer (live_respondents). */
+	respondent: string | null;
 	def: Activity;
 	announce: Announce;
 	resolve: (o: AnswerOutcome) => void;
@@ -35,9 +42,14 @@ export class AnswerBatcher {
 	}
 
 	/** Resolves once the answer is committed (or known to be a repeat, or too late). */
-	submit(row: AnswerRow, def: Activity, announce: Announce): Promise<AnswerOutcome> {
+	submit(
+		row: AnswerRow,
+		def: Activity,
+		announce: Announce,
+		respondent: string | null = null
+	): Promise<AnswerOutcome> {
 		return new Promise((resolve, reject) => {
-			this.queue.push({ row, def, announce, resolve, reject });
+			this.queue.push({ row, def, announce, respondent, resolve, reject });
 			if (!this.running) {
 				this.running = true;
 				// Let the requests already parsed in this turn of the event loop join the first batch.
@@ -91,11 +103,28 @@ export class AnswerBatcher {
 				return !!a && a.status === 'open' && a.blockId === p.row.blockId;
 			};
 			const seen = new Set<string>();
-			const fresh = batch.filter((p) => {
+			const open = batch.filter((p) => {
 				if (!isOpen(p) || seen.has(p.row.id)) return false;
 				seen.add(p.row.id);
 				return true;
 			});
+			// An anonymous poll is answered once per person: the respondent row goes in first,
+			// and an answer whose person is already there (a second tab, a forged post) is not
+			// stored. The answer itself still carries no person.
+			const respondentKey = (p: Pending) =>
+				`${p.row.cohortSessionId} ${p.row.blockId} ${p.respondent}`;
+			const newRespondents = await insertRespondents(
+				tx,
+				open
+					.filter((p) => p.respondent)
+					.map((p) => ({
+						cohortSessionId: p.row.cohortSessionId,
+						blockId: p.row.blockId,
+						enrolmentId: p.respondent!,
+						passed: !!p.row.passed
+					}))
+			);
+			const fresh = open.filter((p) => !p.respondent || newRespondents.has(respondentKey(p)));
 			const stored = await insertAnswers(
 				tx,
 				fresh.map((p) => p.row)

@@ -1,8 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { liveAnswers, liveState } from '../db/schema/index.ts';
+import { liveAnswers, liveRespondents, liveState } from '../db/schema/index.ts';
 
 export type AnswerRow = typeof liveAnswers.$inferInsert & { id: string; cohortSessionId: string };
+
+export type RespondentRow = typeof liveRespondents.$inferInsert;
 
 /*
  * The live state rows of some sessions, share-locked: a facilitator closing an activity
@@ -18,6 +20,20 @@ export function listStatesForShare(tx: Tx, sessionIds: string[]) {
 }
 
 /** Stores many answers in one statement; returns the ids that were new. */
+/**
+ * Adds the respondents of anonymous polls; returns the keys (`session block enrolment`) that
+ * were new, so an answer whose respondent was already there is not stored a second time.
+ */
+export async function insertRespondents(tx: Tx, rows: RespondentRow[]) {
+	if (!rows.length) return new Set<string>();
+	const stored = await tx.insert(liveRespondents).values(rows).onConflictDoNothing().returning({
+		s: liveRespondents.cohortSessionId,
+		b: liveRespondents.blockId,
+		e: liveRespondents.enrolmentId
+	});
+	return new Set(stored.map((r) => `${r.s} ${r.b} ${r.e}`));
+}
+
 export async function insertAnswers(tx: Tx, rows: AnswerRow[]) {
 	if (!rows.length) return new Set<string>();
 	const stored = await tx

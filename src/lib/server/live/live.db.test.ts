@@ -6,9 +6,9 @@ import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeLiveSession } from '../testing/live-fixtures.ts';
 import { eq } from 'drizzle-orm';
 import { openDb } from '../db/client.ts';
-import { liveAnswers, liveEvents } from '../db/schema/index.ts';
+import { liveAnswers, liveEvents, liveRespondents } from '../db/schema/index.ts';
 import { signalMoment, upvote } from './submit-answer.ts';
-import { findLiveState } from './live.queries.ts';
+import { findLiveState, findPersonalSnapshot } from './live.queries.ts';
 import {
 	findLatestLiveEventId,
 	insertLiveEvents,
@@ -143,6 +143,49 @@ describe('live session', () => {
 			.from(liveAnswers)
 			.where(eq(liveAnswers.cohortSessionId, s1.id));
 		expect(row.enrolmentId).toBeNull();
+		// Once per person all the same: a second tab (a new client id) stores nothing more, and
+		// the person's own page knows they answered, from a row that holds no answer.
+		expect(await answer(people[0], 'what-is-recovery', { options: ['belonging-again'] })).toEqual({
+			ok: true,
+			stored: false
+		});
+		expect(await answer(people[0], 'what-is-recovery', {}, { pass: true })).toEqual({
+			ok: true,
+			stored: false
+		});
+		expect(
+			await h.db.select().from(liveAnswers).where(eq(liveAnswers.cohortSessionId, s1.id))
+		).toHaveLength(1);
+		const respondents = await h.db
+			.select()
+			.from(liveRespondents)
+			.where(eq(liveRespondents.cohortSessionId, s1.id));
+		expect(respondents).toEqual([
+			{
+				cohortSessionId: s1.id,
+				blockId: 'what-is-recovery',
+				enrolmentId: people[0].enrolmentId,
+				passed: false
+			}
+		]);
+		const own = await findPersonalSnapshot(h.db, {
+			sessionId: s1.id,
+			blockId: 'what-is-recovery',
+			enrolmentId: people[0].enrolmentId
+		});
+		expect(own.mine).toEqual({ passed: false });
+		expect(own.own).toEqual({ answered: ['what-is-recovery'], passed: [] });
+		// Someone else passing is theirs alone.
+		expect(await answer(people[1], 'what-is-recovery', {}, { pass: true })).toEqual({
+			ok: true,
+			stored: true
+		});
+		const other = await findPersonalSnapshot(h.db, {
+			sessionId: s1.id,
+			blockId: 'what-is-recovery',
+			enrolmentId: people[1].enrolmentId
+		});
+		expect(other.own).toEqual({ answered: [], passed: ['what-is-recovery'] });
 
 		const from = await findLatestLiveEventId(h.db, s1.id);
 		const momentId = randomUUID();

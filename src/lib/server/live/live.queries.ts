@@ -188,9 +188,14 @@ export async function findPersonalSnapshot(
 	};
 	const [row] = (await q.execute(sql`
 		select
-			(select passed from live_answers
-				where cohort_session_id = ${sessionId} and block_id = ${blockId ?? ''}
-				and enrolment_id = ${enrolmentId} limit 1) as passed,
+			(select passed from (
+				select passed from live_answers
+					where cohort_session_id = ${sessionId} and block_id = ${blockId ?? ''}
+					and enrolment_id = ${enrolmentId}
+				union all
+				select passed from live_respondents
+					where cohort_session_id = ${sessionId} and block_id = ${blockId ?? ''}
+					and enrolment_id = ${enrolmentId}) mine limit 1) as passed,
 			(select id from moment_signals
 				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}
 				order by created_at desc limit 1) as moment_id,
@@ -198,8 +203,13 @@ export async function findPersonalSnapshot(
 				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}
 				order by created_at desc limit 1) as moment_seen,
 			(select coalesce(max(id), 0) from live_events where cohort_session_id = ${sessionId}) as last_id,
-			(select json_agg(json_build_object('b', block_id, 'p', passed)) from live_answers
-				where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}) as own`)) as unknown as Row[];
+			(select json_agg(json_build_object('b', block_id, 'p', passed)) from (
+				select block_id, passed from live_answers
+					where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}
+				union all
+				-- Anonymous polls: that the person answered, from the respondents kept apart.
+				select block_id, passed from live_respondents
+					where cohort_session_id = ${sessionId} and enrolment_id = ${enrolmentId}) own) as own`)) as unknown as Row[];
 	return {
 		mine: blockId && enrolmentId && row.passed !== null ? { passed: row.passed } : null,
 		moment:

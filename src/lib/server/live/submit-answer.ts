@@ -123,7 +123,8 @@ export async function submitAnswer(
 			shared
 		},
 		def,
-		input.announce
+		input.announce,
+		anonymous ? input.enrolmentId : null
 	);
 	if (outcome === 'closed') return { ok: false, status: 409, reason: 'live_activity_closed' };
 	// The note also goes onto the person's own workbook map; a resent note adds no second tie.

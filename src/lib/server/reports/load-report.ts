@@ -74,6 +74,7 @@ export async function loadReport(
 	);
 	return {
 		report,
+		cohortIds: ids,
 		minGroup: settings.minGroup,
 		questionnaire,
 		questionnaireText

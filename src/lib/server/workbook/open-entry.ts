@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { audiencesOf } from './workbook-audience.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import {
 	findEntry,
 	findEntryOwnerName,
@@ -22,7 +23,8 @@ export type OpenedEntry =
  * One entry, for its owner (with who has opened it) or for someone in the audience it is
  * shared with right now; that opening is recorded for the owner to see. Everyone else, and
  * everyone once the entry is withdrawn, gets 'not-found': a private entry is read by its owner
- * only, whatever the viewer's role.
+ * only, whatever the viewer's role. The opening is also in the owner's access log (the entry's
+ * id, not its words).
  */
 export async function openEntry(
 	db: Db,
@@ -37,6 +39,21 @@ export async function openEntry(
 	if (entry.sharing === 'private') return { ok: false, reason: 'not-found' };
 	const audiences = await audiencesOf(db, entry.cohortId, input.viewerId);
 	if (!audiences.includes(entry.sharing)) return { ok: false, reason: 'not-found' };
-	await upsertEntryView(db, entry.id, input.viewerId, input.now ?? new Date());
+	const now = input.now ?? new Date();
+	await upsertEntryView(db, entry.id, input.viewerId, now);
+	await recordAuditEvents(
+		db,
+		[
+			{
+				actorId: input.viewerId,
+				actorRole: audiences.includes('facilitators') ? 'facilitator' : 'participant',
+				subjectId: entry.userId,
+				action: 'open-shared-entry',
+				cohortId: entry.cohortId,
+				target: `workbook-entry:${entry.id}`
+			}
+		],
+		now
+	);
 	return { ok: true, entry, own: false, ownerName: await findEntryOwnerName(db, entry.id) };
 }

@@ -76,7 +76,7 @@ export const actions: Actions = {
 		return { form: 'cancel', cancelled: email ?? null };
 	},
 	role: async ({ request, locals }) => {
-		requireAdmin(locals);
+		const admin = requireAdmin(locals);
 		const parsed = parseForm(
 			z.object({ userId: z.string().min(1).max(100), role, action: z.enum(['add', 'remove']) }),
 			await request.formData()
@@ -84,7 +84,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { form: 'role', message: 'error_role' });
 		const { db } = await appContext();
 		const org = await currentOrganisation(db);
-		const r = await changeRole(db, { organisationId: org.id, ...parsed.data });
+		const r = await changeRole(db, { organisationId: org.id, ...parsed.data, by: admin.id });
 		if (!r.ok) {
 			return fail(r.reason === 'last-admin' ? 409 : 404, {
 				form: 'role',

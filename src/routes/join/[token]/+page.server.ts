@@ -59,11 +59,16 @@ export const actions: Actions = {
 		// Without an account: we email an invitation, so the address is proven before anything is stored about the person.
 		const parsed = parseForm(z.object({ email }), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		// Two limits: per address, high enough for a whole group joining from one office
+		// network (18 places, some typos), and per email, so nobody's inbox can be flooded
+		// with invitations through a shared link.
+		const address = parsed.data.email.toLowerCase();
 		if (
 			!(await hit(db, `join:${clientKey(event)}`, {
-				max: 10 * cfg.RATE_LIMIT_SCALE,
+				max: 40 * cfg.RATE_LIMIT_SCALE,
 				windowS: 3600
-			}))
+			})) ||
+			!(await hit(db, `join-email:${address}`, { max: 3 * cfg.RATE_LIMIT_SCALE, windowS: 3600 }))
 		) {
 			return fail(429, { message: 'rate_limited', values: parsed.data });
 		}

@@ -9,3 +9,4 @@ export * from './live.ts';
 export * from './crisis-procedures.ts';
 export * from './outcomes.ts';
 export * from './workbook.ts';
+export * from './audit.ts';

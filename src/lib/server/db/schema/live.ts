@@ -91,6 +91,26 @@ export const liveAnswers = pgTable(
 	(t) => [index('live_answers_session_block_idx').on(t.cohortSessionId, t.blockId)]
 );
 
+/*
+ * Who has answered (or passed) an anonymous poll, kept apart from the answer: the answer row
+ * has no enrolment, this row has no answer and no time. It lets a person answer once and see
+ * that they did, without any row saying what they chose.
+ */
+export const liveRespondents = pgTable(
+	'live_respondents',
+	{
+		cohortSessionId: uuid('cohort_session_id')
+			.notNull()
+			.references(() => cohortSessions.id, { onDelete: 'cascade' }),
+		blockId: text('block_id').notNull(),
+		enrolmentId: uuid('enrolment_id')
+			.notNull()
+			.references(() => enrolments.id, { onDelete: 'cascade' }),
+		passed: boolean('passed').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.cohortSessionId, t.blockId, t.enrolmentId] })]
+);
+
 /* "I need a moment": seen by facilitators only, acknowledged by one of them. */
 export const momentSignals = pgTable('moment_signals', {
 	id: uuid('id').primaryKey(),

@@ -83,7 +83,7 @@ export const actions: Actions = {
 	},
 	revoke: async ({ params, request, locals }) => {
 		const { db } = await appContext();
-		const { ctx, user } = await requireManager(db, locals, params.id);
+		const { ctx, user, facilitator } = await requireManager(db, locals, params.id);
 		const parsed = parseForm(
 			z.object({ certificateId: uuidField, reason: requiredText(500) }),
 			await request.formData()
@@ -95,6 +95,7 @@ export const actions: Actions = {
 			cohortId: ctx.cohort.id,
 			certificateId: parsed.data.certificateId,
 			by: user.id,
+			byRole: facilitator ? 'facilitator' : 'admin',
 			reason: parsed.data.reason
 		});
 		if (!r.ok) {

@@ -25,14 +25,30 @@ import { listCohortInvitations } from '#lib/server/accounts/invitations.queries.
 import { zonedToUtc, wallClock } from '#lib/time/zoned.ts';
 import { roomPhase } from '#lib/server/live/live-access.ts';
 import { joinOpensAt } from '#lib/server/video/join-session.ts';
+import { recordProfileReads } from '#lib/server/audit/record-profile-reads.ts';
 import type { AttendanceStatus } from '#lib/server/db/schema/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db, cfg } = await appContext();
-	const { ctx, user } = await requireManager(db, locals, params.id);
+	const { ctx, user, facilitator: isFacilitator } = await requireManager(db, locals, params.id);
 	const now = new Date();
 	const people = await listEnrolmentsWithPeople(db, ctx.cohort.id);
+	// The roster below shows access needs and, where allowed, backgrounds: each person can
+	// later see that this facilitator or admin was shown them.
+	await recordProfileReads(
+		db,
+		{ id: user.id, facilitator: isFacilitator },
+		ctx.cohort.id,
+		people
+			.filter((p) => p.status === 'enrolled')
+			.map((p) => ({
+				userId: p.userId,
+				accessNeeds: p.accessNeeds,
+				backgroundShown: visibleBackground(p, 'facilitator') !== null
+			})),
+		now
+	);
 	const marks = await listAttendance(db, ctx.cohort.id);
 	const byPerson = marksByEnrolment(marks);
 	const facilitators = await listFacilitators(db, ctx.cohort.id);

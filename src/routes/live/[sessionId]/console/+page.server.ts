@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
@@ -149,7 +149,7 @@ type Refusal = { message: string; placed?: { id: string; group: number }[] };
 const refuse = (status: number, r: Refusal) => fail(status, r);
 
 export const actions: Actions = {
-	default: async ({ params, request, locals }) => {
+	default: async ({ params, request, locals, url }) => {
 		const { db, a } = await requireFacilitator(locals, params.sessionId);
 		if (roomPhase(a.session) === 'preview') {
 			return refuse(409, { message: 'live_preview_no_changes' });
@@ -198,6 +198,7 @@ export const actions: Actions = {
 			const [status, message] = refusals[r.reason];
 			return refuse(status, { message, placed });
 		}
-		return { done: d.action };
+		// Post/redirect/get: reloading the console afterwards must not send "Next" again.
+		redirect(303, url.pathname);
 	}
 };
