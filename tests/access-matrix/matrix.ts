@@ -192,6 +192,8 @@ export const MATRIX: Row[] = [
 	{ target: 'GET /reset-password', expect: OPEN },
 	{ target: 'POST /reset-password', body: EMPTY, expect: expectation('bad-input') },
 	{ target: 'GET /profile', expect: SIGNED_IN },
+	// Who opened one's own data: every signed-in person, about themself only.
+	{ target: 'GET /profile/access', expect: SIGNED_IN },
 	{ target: 'POST /profile', body: EMPTY, expect: whenAllowed(SIGNED_IN, 'bad-input') },
 	{ target: 'GET /language', expect: expectation('redirect:/') },
 	{
@@ -255,6 +257,8 @@ export const MATRIX: Row[] = [
 		body: EMPTY,
 		expect: whenAllowed(ADMIN, 'bad-input')
 	},
+	// The audit log of sensitive access.
+	{ target: 'GET /admin/audit', expect: ADMIN },
 	{ target: 'GET /admin/outbox', expect: ADMIN },
 	{ target: 'GET /admin/outbox/[id]', params: { id: 'id:outbox' }, expect: ADMIN },
 	{ target: 'GET /admin/outcomes', expect: ADMIN },
