@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.ts';
 import {
@@ -144,10 +144,7 @@ export function listRetentionNotices(q: DbOrTx, cohortId: string) {
 		.select({ userId: notifications.userId, at: notifications.createdAt })
 		.from(notifications)
 		.where(
-			and(
-				eq(notifications.cohortId, cohortId),
-				like(notifications.key, `${NOTICE_KEY_PREFIX}%`)
-			)
+			and(eq(notifications.cohortId, cohortId), like(notifications.key, `${NOTICE_KEY_PREFIX}%`))
 		);
 }
 
@@ -159,7 +156,7 @@ export function listRetentionNotices(q: DbOrTx, cohortId: string) {
 function outboxDue(before: Date, keepCohortIds: string[]) {
 	return and(
 		inArray(emailOutbox.status, ['sent', 'stored', 'failed']),
-		lt(sql`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt})`, before),
+		sql`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt}) < ${before.toISOString()}`,
 		keepCohortIds.length
 			? or(sql`${emailOutbox.cohortId} is null`, notInArray(emailOutbox.cohortId, keepCohortIds))
 			: undefined

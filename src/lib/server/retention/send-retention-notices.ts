@@ -31,7 +31,9 @@ export async function sendRetentionNotices(
 				const claimed = await insertNotificationClaim(tx, {
 					key: noticeKey(item.cohortId!, person.id),
 					userId: person.id,
-					cohortId: item.cohortId!
+					cohortId: item.cohortId!,
+					// The deletion waits 14 days from this moment (planRetention).
+					createdAt: input.now
 				});
 				if (!claimed) return false;
 				const emailId = await enqueueEmail(

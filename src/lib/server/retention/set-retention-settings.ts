@@ -1,7 +1,12 @@
 import type { Db } from '../db/client.ts';
 import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import { findRetentionSettings, upsertRetentionSettings } from './retention-settings.queries.ts';
-import { isValidPeriod, RETENTION_KINDS, type RetentionKind, type RetentionPeriods } from './retention-periods.ts';
+import {
+	isValidPeriod,
+	RETENTION_KINDS,
+	type RetentionKind,
+	type RetentionPeriods
+} from './retention-periods.ts';
 
 /**
  * An admin changes how long each kind of data is kept. Every period is a whole number of
