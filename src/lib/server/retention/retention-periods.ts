@@ -46,6 +46,12 @@ export const MAX_MONTHS = 120;
 export const NOTICE_DAYS = 14;
 const DAY = 86_400_000;
 
+/* The once-only claim of a workbook notice, in `notifications`: one per cohort and person. */
+export const NOTICE_KEY_PREFIX = 'retention-workbook:';
+export function noticeKey(cohortId: string, userId: string) {
+	return `${NOTICE_KEY_PREFIX}${cohortId}:${userId}`;
+}
+
 export function daysAfter(d: Date, days: number) {
 	return new Date(d.getTime() + days * DAY);
 }

@@ -22,7 +22,7 @@ import {
 	workbookMapSnapshots,
 	workbookPreferences
 } from '../db/schema/index.ts';
-import type { CohortKind } from './retention-periods.ts';
+import { NOTICE_KEY_PREFIX, type CohortKind } from './retention-periods.ts';
 
 /**
  * Each of the organisation's cohorts with the moment it ended: when it was cancelled, or else
@@ -133,10 +133,6 @@ export function listWorkbookOwners(q: DbOrTx, cohortId: string) {
 		.where(sql`${users.id} in ${owners}`)
 		.orderBy(users.id);
 }
-
-export const NOTICE_KEY_PREFIX = 'retention-workbook:';
-export const noticeKey = (cohortId: string, userId: string) =>
-	`${NOTICE_KEY_PREFIX}${cohortId}:${userId}`;
 
 /** The workbook-deletion notices already sent for a cohort: who, and when. */
 export function listRetentionNotices(q: DbOrTx, cohortId: string) {

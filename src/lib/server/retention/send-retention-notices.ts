@@ -6,7 +6,8 @@ import {
 	setNotificationEmail
 } from '../notifications/notifications.queries.ts';
 import { retentionNotice } from '../notifications/templates/retention-notice.ts';
-import { listWorkbookOwners, noticeKey } from './retention.queries.ts';
+import { listWorkbookOwners } from './retention.queries.ts';
+import { noticeKey } from './retention-periods.ts';
 import { noticeDue, type RetentionPlan } from './plan-retention.ts';
 
 /**
