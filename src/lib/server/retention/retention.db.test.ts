@@ -41,6 +41,8 @@ import { setRetentionSettings } from './set-retention-settings.ts';
 import { findRetentionSettings } from './retention-settings.queries.ts';
 import { countCohortData } from './retention.queries.ts';
 import { DEFAULT_PERIODS } from './retention-periods.ts';
+import { startBackgroundJobs } from '../jobs/background-jobs.ts';
+import { currentOrganisation } from '../organisations/current-organisation.ts';
 
 /*
  * Retention under a controlled clock (issue #16 item 4). Every use case takes `now`; the test
@@ -536,5 +538,46 @@ describe('retention under a controlled clock', () => {
 			.from(emailOutbox)
 			.where(and(eq(emailOutbox.toAddress, w.petr.email), like(emailOutbox.kind, 'retention-%')));
 		expect(sent).toMatchObject([{ status: 'sent' }]);
+	});
+
+	it("the daily job runs the plan through pg-boss for the deployment's organisation", async () => {
+		const org = await currentOrganisation(h.db);
+		const lead = await makePerson(h.db, auth, { organisationId: org.id, roles: ['facilitator'] });
+		const ana = await makePerson(h.db, auth, { organisationId: org.id, name: 'Ana' });
+		const d = await cohortWith(h.db, org, lead, 'Group D', [
+			'2030-01-02T18:00:00Z',
+			'2030-01-09T18:00:00Z',
+			'2030-01-16T18:00:00Z',
+			'2030-01-23T18:00:00Z'
+		]);
+		await joinCohort(h.db, cfg, { cohortId: d.id, userId: ana.id, via: 'invitation' });
+		await fill(h.db, d.id, [ana], lead);
+		const runs: Awaited<ReturnType<typeof runRetention>>[] = [];
+		const jobs = await startBackgroundJobs(
+			h,
+			{ db: h.db, cfg },
+			{
+				now: () => at('2030-07-24T03:00:00Z'),
+				schedule: false,
+				pollingIntervalSeconds: 0.5,
+				onRetention: (r) => runs.push(r)
+			}
+		);
+		try {
+			await jobs.send('retention-daily', {});
+			for (let i = 0; i < 100 && runs.length === 0; i++) {
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		} finally {
+			await jobs.stop();
+		}
+		expect(runs[0]?.deleted.filter((x) => x.cohortId === d.id)).toEqual([
+			{ kind: 'live', cohortId: d.id, count: LIVE }
+		]);
+		expect(await counts(h.db, d.id)).toEqual({
+			live: 0,
+			workbook: workbookRows(1),
+			evaluation: EVALUATION
+		});
 	});
 });
