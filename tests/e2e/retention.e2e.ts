@@ -102,9 +102,10 @@ test('admins read the retention plan, bad periods change nothing, and a group wh
 	}
 
 	// Bad periods, posted as a browser without JavaScript posts them: a Czech 400, nothing saved.
+	await admin.context().addCookies([{ name: 'trellis_locale', value: 'cs', url: MAIL_APP }]);
 	const bad = await admin.request.post(`${MAIL_APP}/admin/retention?/settings`, {
 		form: { live: 'abc', workbook: '12', evaluation: '2', outbox: '0', audit: '600' },
-		headers: { origin: MAIL_APP, accept: 'text/html', cookie: 'trellis_locale=cs' },
+		headers: { origin: MAIL_APP, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(bad.status()).toBe(400);
@@ -124,7 +125,9 @@ test('admins read the retention plan, bad periods change nothing, and a group wh
 	await inLocale(admin, 'en');
 	await admin.goto('/admin/retention');
 	await expect(admin.getByLabel(/^Questionnaire and feedback answers/)).toHaveValue('24');
-	await expect(admin.getByText('These are the defaults; no admin has changed them yet.')).toBeVisible();
+	await expect(
+		admin.getByText('These are the defaults; no admin has changed them yet.')
+	).toBeVisible();
 
 	// The daily run deletes the group's live data and says so, with the count only.
 	const run = await runDailyRetention();
@@ -132,7 +135,10 @@ test('admins read the retention plan, bad periods change nothing, and a group wh
 	await admin.reload();
 	await expect(admin.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 	await expect(
-		admin.getByRole('listitem').filter({ hasText: `${name}:` }).filter({ hasText: 'Live session events and answers' })
+		admin
+			.getByRole('listitem')
+			.filter({ hasText: `${name}:` })
+			.filter({ hasText: 'Live session events and answers' })
 	).toBeVisible();
 
 	// The group's pages still open: the console, the projector and the record for the
