@@ -108,10 +108,10 @@ async function cohortWith(
 type Person = { id: string; email: string };
 
 /*
- * A cohort's data of every kind, written straight into its tables: 7 live rows (state, two
- * events, two answers, a vote, a "moment"), one workbook entry per writer plus a view of the
- * first one, a map copy and a preference, and 6 evaluation rows (two responses, two
- * respondents, a pulse answer and its respondent).
+ * A cohort's data of every kind, written straight into its tables: live rows (state, two
+ * events, the first writer's answer and an anonymous one, a vote, a "moment"), one workbook
+ * entry per writer plus a view of the first one, a map copy and a preference, and 6
+ * evaluation rows (two responses, two respondents, a pulse answer and its respondent).
  */
 async function fill(db: Db, cohortId: string, writers: Person[], facilitator: Person) {
 	const sessions = await listSessions(db, cohortId);
@@ -171,9 +171,12 @@ async function fill(db: Db, cohortId: string, writers: Person[], facilitator: Pe
 	return { s1 };
 }
 
-const LIVE = 7;
+// State, two events, the anonymous answer and a "moment": the room's own data.
+const LIVE = 5;
 const EVALUATION = 6;
-const workbookRows = (writers: number) => writers + 3;
+// One entry per writer, a view, a map copy, a preference, and the first writer's own live
+// answer with the vote on it (the workbook shows it, so it follows the workbook).
+const workbookRows = (writers: number) => writers + 5;
 
 async function world(db: Db) {
 	const org = await makeOrganisation(db);

@@ -5,6 +5,7 @@ import {
 	cohorts,
 	cohortSessions,
 	emailOutbox,
+	enrolments,
 	evaluationRespondents,
 	evaluationResponses,
 	liveAnswers,
@@ -51,27 +52,40 @@ export async function listCohortEnds(q: DbOrTx, organisationId: string) {
  * cohort id as SQL: a parameter when deleting one cohort's rows, the outer `cohorts.id` when
  * counting every cohort in one query. Children come first, so deleting in this order never
  * leaves a cascade to delete rows the count did not see.
+ *
+ * A person's own words in a live activity (an answer with their enrolment, not a Pass) are
+ * shown in their workbook, so they follow the workbook's period and its notice; everything
+ * else of the room (events, state, anonymous answers, passes, "moments", presence) follows
+ * the live period. Votes go with the answer they are on.
  */
 type Part = { table: PgTable; of: (cohortId: SQL) => SQL };
 const sessionsOf = (c: SQL) =>
 	sql`(select ${cohortSessions.id} from ${cohortSessions} where ${cohortSessions.cohortId} = ${c})`;
 const bySession = (col: PgColumn) => (c: SQL) => sql`${col} in ${sessionsOf(c)}`;
 const byCohort = (col: PgColumn) => (c: SQL) => sql`${col} = ${c}`;
+const ownWords = sql`(${liveAnswers.enrolmentId} is not null and not ${liveAnswers.passed})`;
+const ownAnswersOf = (c: SQL) =>
+	sql`(select ${liveAnswers.id} from ${liveAnswers} where ${liveAnswers.cohortSessionId} in ${sessionsOf(c)} and ${ownWords})`;
 
 const PARTS: Record<CohortKind, Part[]> = {
 	live: [
 		{
 			table: liveVotes,
 			of: (c) =>
-				sql`${liveVotes.answerId} in (select ${liveAnswers.id} from ${liveAnswers} where ${liveAnswers.cohortSessionId} in ${sessionsOf(c)})`
+				sql`${liveVotes.answerId} in (select ${liveAnswers.id} from ${liveAnswers} where ${liveAnswers.cohortSessionId} in ${sessionsOf(c)} and not ${ownWords})`
 		},
-		{ table: liveAnswers, of: bySession(liveAnswers.cohortSessionId) },
+		{
+			table: liveAnswers,
+			of: (c) => sql`${liveAnswers.cohortSessionId} in ${sessionsOf(c)} and not ${ownWords}`
+		},
 		{ table: liveEvents, of: bySession(liveEvents.cohortSessionId) },
 		{ table: liveState, of: bySession(liveState.cohortSessionId) },
 		{ table: momentSignals, of: bySession(momentSignals.cohortSessionId) },
 		{ table: livePresence, of: bySession(livePresence.cohortSessionId) }
 	],
 	workbook: [
+		{ table: liveVotes, of: (c) => sql`${liveVotes.answerId} in ${ownAnswersOf(c)}` },
+		{ table: liveAnswers, of: (c) => sql`${liveAnswers.id} in ${ownAnswersOf(c)}` },
 		{
 			table: workbookEntryViews,
 			of: (c) =>
@@ -117,10 +131,14 @@ export async function deleteCohortData(q: DbOrTx, kind: CohortKind, cohortId: st
 	return n;
 }
 
-/** The people who wrote something in their workbook of this cohort (entries or map copies). */
+/**
+ * The people who have something in their workbook of this cohort: entries, map copies, or
+ * their own words in a live activity (which the workbook shows).
+ */
 export function listWorkbookOwners(q: DbOrTx, cohortId: string) {
 	const owners = sql`(select ${workbookEntries.userId} from ${workbookEntries} where ${workbookEntries.cohortId} = ${cohortId}
-		union select ${workbookMapSnapshots.userId} from ${workbookMapSnapshots} where ${workbookMapSnapshots.cohortId} = ${cohortId})`;
+		union select ${workbookMapSnapshots.userId} from ${workbookMapSnapshots} where ${workbookMapSnapshots.cohortId} = ${cohortId}
+		union select ${enrolments.userId} from ${enrolments} where ${enrolments.id} in (select ${liveAnswers.enrolmentId} from ${liveAnswers} where ${liveAnswers.id} in ${ownAnswersOf(sql`${cohortId}`)}))`;
 	return q
 		.select({
 			id: users.id,
