@@ -523,7 +523,7 @@ describe('retention under a controlled clock', () => {
 			deleteOn: '2027-03-11T09:00:00.000Z',
 			heldBy: 'change'
 		});
-	});
+	}, 60_000);
 
 	it('sends the notice through SMTP to the person, in their language, with the way to their data', async () => {
 		const smtpCfg = testConfig({ SMTP_URL: smtp.url });
@@ -547,7 +547,7 @@ describe('retention under a controlled clock', () => {
 			.from(emailOutbox)
 			.where(and(eq(emailOutbox.toAddress, w.petr.email), like(emailOutbox.kind, 'retention-%')));
 		expect(sent).toMatchObject([{ status: 'sent' }]);
-	});
+	}, 60_000);
 
 	it("the daily job runs the plan through pg-boss for the deployment's organisation", async () => {
 		const org = await currentOrganisation(h.db);
@@ -588,5 +588,5 @@ describe('retention under a controlled clock', () => {
 			workbook: workbookRows(1),
 			evaluation: EVALUATION
 		});
-	});
+	}, 60_000);
 });
