@@ -5,6 +5,8 @@ import { sendDueReminders } from '../schedule/send-reminders.ts';
 import { sendEvaluationReminders } from '../evaluation/send-evaluation-reminders.ts';
 import { startJobs } from './queue.ts';
 import { startEmailCourier } from '../notifications/email-courier.ts';
+import { currentOrganisation } from '../organisations/current-organisation.ts';
+import { runRetention } from '../retention/run-retention.ts';
 
 export type BackgroundJobOptions = {
 	/** The clock the sweep reads; tests move it, the app uses the real one. */
@@ -14,14 +16,16 @@ export type BackgroundJobOptions = {
 	onSwept?: (sent: number) => void;
 	/** Called after each email delivery run. */
 	onDelivered?: (sent: number) => void;
+	/** Called after each retention run. */
+	onRetention?: (r: Awaited<ReturnType<typeof runRetention>>) => void;
 	/** Tests send sweeps themselves instead of waiting for the minute. */
 	schedule?: boolean;
 };
 
 /*
- * The app's background work: email delivery (notifications/email-courier.ts) and the
- * scheduled reminder sweep. pg-boss runs the sweep once a minute across all instances
- * ('exclusive': at most one queued or running); sendDueReminders itself is exactly-once per
+ * The app's background work: email delivery (notifications/email-courier.ts), the
+ * scheduled reminder sweep and the daily retention run. pg-boss runs the sweep once a minute
+ * across all instances ('exclusive': at most one queued or running); sendDueReminders itself is exactly-once per
  * reminder through its notification keys, so an extra or retried sweep is harmless.
  */
 export async function startBackgroundJobs(
@@ -34,7 +38,8 @@ export async function startBackgroundJobs(
 		pollingIntervalSeconds: opts.pollingIntervalSeconds,
 		queues: {
 			'reminder-sweep': { policy: 'exclusive', retryLimit: 2, expireInSeconds: 120 },
-			'email-sweep': { policy: 'exclusive', retryLimit: 2, expireInSeconds: 600 }
+			'email-sweep': { policy: 'exclusive', retryLimit: 2, expireInSeconds: 600 },
+			'retention-daily': { policy: 'exclusive', retryLimit: 3, expireInSeconds: 1800 }
 		}
 	});
 	const courier = await startEmailCourier(handle, app, { now, onDelivered: opts.onDelivered });
@@ -49,9 +54,18 @@ export async function startBackgroundJobs(
 		if (sent) log.info({ sent }, 'sent session and questionnaire reminders');
 		opts.onSwept?.(sent);
 	});
+	// Retention (ADR 028): what is due by its plan, once a day. A retried or repeated run deletes
+	// nothing more and tells nobody twice.
+	await jobs.work('retention-daily', async () => {
+		const org = await currentOrganisation(app.db);
+		const r = await runRetention(app.db, app.cfg, { organisationId: org.id, now: now() });
+		if (r.notices || r.deleted.length) log.info(r, 'retention: notices sent and data deleted');
+		opts.onRetention?.(r);
+	});
 	if (opts.schedule !== false) {
 		await jobs.schedule('reminder-sweep', '* * * * *');
 		await jobs.schedule('email-sweep', '* * * * *');
+		await jobs.schedule('retention-daily', '0 3 * * *');
 	}
 	return {
 		...jobs,

@@ -8,7 +8,7 @@ import { notifications } from '../db/schema/index.ts';
  */
 export async function insertNotificationClaim(
 	q: DbOrTx,
-	n: { key: string; userId: string; cohortId: string }
+	n: { key: string; userId: string; cohortId: string; createdAt?: Date }
 ) {
 	const [row] = await q
 		.insert(notifications)

@@ -10,3 +10,4 @@ export * from './crisis-procedures.ts';
 export * from './outcomes.ts';
 export * from './workbook.ts';
 export * from './audit.ts';
+export * from './retention.ts';
