@@ -28,7 +28,7 @@ async function switchLanguage(page: Page, code: string) {
 test('a person sees who was shown their access needs and who exported a report with them', async ({
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	const open = async (email: string) => {
 		const ctx = await browser.newContext();
 		await ctx.addCookies([{ name: 'trellis_locale', value: 'en', url: MAIL_APP }]);
