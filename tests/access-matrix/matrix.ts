@@ -259,6 +259,12 @@ export const MATRIX: Row[] = [
 	},
 	// The audit log of sensitive access.
 	{ target: 'GET /admin/audit', expect: ADMIN },
+	{ target: 'GET /admin/retention', expect: ADMIN },
+	{
+		target: 'POST /admin/retention?/settings',
+		body: EMPTY,
+		expect: whenAllowed(ADMIN, 'bad-input')
+	},
 	{ target: 'GET /admin/outbox', expect: ADMIN },
 	{ target: 'GET /admin/outbox/[id]', params: { id: 'id:outbox' }, expect: ADMIN },
 	{ target: 'GET /admin/outcomes', expect: ADMIN },
