@@ -385,8 +385,9 @@ async function groupResults(c: Course) {
 		.from(s.evaluationResponses)
 		.where(eq(s.evaluationResponses.cohortId, c.cohort.id));
 	const pairs = new Map<string, Record<string, unknown>>();
-	for (const r of evaluation)
+	for (const r of evaluation) {
 		pairs.set(r.pseudonym, { ...pairs.get(r.pseudonym), [r.phase]: r.answers });
+	}
 	return {
 		checkIn: await resultsFor(h.db, c.s1.id, 'welcome-back', def('welcome-back')),
 		map: await resultsFor(h.db, c.s1.id, 'community-map', def('community-map')),

@@ -35,8 +35,9 @@ function personalColumns() {
 		}
 		for (const c of t.columns) {
 			if (byFk.has(c.name)) found.push({ table: t.name, column: c.name, why: 'foreign key' });
-			else if (PERSONAL_NAME.test(c.name))
+			else if (PERSONAL_NAME.test(c.name)) {
 				found.push({ table: t.name, column: c.name, why: 'name' });
+			}
 		}
 	}
 	return found;
