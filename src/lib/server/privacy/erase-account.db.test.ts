@@ -359,13 +359,13 @@ async function countWhere(table: string, column: string, values: string[]) {
 			sql`, `
 		)})`
 	);
-	return rows[0].n;
+	return (rows as unknown as { n: number }[])[0].n;
 }
 async function countAll(table: string) {
 	const rows = await h.db.execute<{ n: number }>(
 		sql`select count(*)::int as n from ${sql.identifier(table)}`
 	);
-	return rows[0].n;
+	return (rows as unknown as { n: number }[])[0].n;
 }
 async function snapshotAll() {
 	const tables = [...new Set(PERSONAL_DATA_INVENTORY.map((e) => e.table))];
@@ -809,6 +809,14 @@ describe('erasing an account', () => {
 		// A facilitator of her cohort is not an admin either.
 		expect(await attempt(c.ana.id, c.lead.id)).toEqual({ ok: false, reason: 'not-allowed' });
 		expect(await attempt(randomUUID(), c.admin.id)).toEqual({ ok: false, reason: 'not-found' });
+		// She holds a valid certificate: she must say what happens to it first.
+		expect(
+			await eraseAccount(h.db, cfg, auth, {
+				personId: c.ana.id,
+				actorId: c.ana.id,
+				password: TEST_PASSWORD
+			})
+		).toEqual({ ok: false, reason: 'certificate-choice' });
 		expect(await snapshotAll()).toEqual(before);
 		// The last admin stays (the other admin goes first, then this one is refused).
 		const admins = await h.db

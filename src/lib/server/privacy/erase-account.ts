@@ -40,8 +40,11 @@ export type EraseAccountInput = {
 	password: string;
 	/** Required when an admin erases someone else's account (recorded in the audit log). */
 	reason?: string | null;
-	/** Keep the person's valid certificates verifiable (with the printed name) instead of revoking them. */
-	keepCertificates: boolean;
+	/**
+	 * Keep the person's valid certificates verifiable (with the printed name) instead of
+	 * revoking them. Must be given when they hold a valid certificate.
+	 */
+	keepCertificates?: boolean;
 	now?: Date;
 };
 
@@ -60,7 +63,13 @@ export type EraseAccountResult =
 	  }
 	| {
 			ok: false;
-			reason: 'wrong-password' | 'not-found' | 'not-allowed' | 'reason-required' | 'last-admin';
+			reason:
+				| 'wrong-password'
+				| 'not-found'
+				| 'not-allowed'
+				| 'reason-required'
+				| 'last-admin'
+				| 'certificate-choice';
 	  };
 
 /** The reason written on certificates revoked by an erasure (not the admin's reason). */
@@ -132,6 +141,10 @@ export async function eraseAccount(
 		// Certificates first: they must outlive the enrolment (migration 0018 unlinks them).
 		const certs = await listCertificatesOfEnrolments(tx, enrolmentIds);
 		const valid = certs.filter((c) => !c.revokedAt).map((c) => c.id);
+		// Nothing is written yet: asking first is part of "a clear summary" of what stays.
+		if (valid.length && input.keepCertificates === undefined) {
+			return { ok: false, reason: 'certificate-choice' } as const;
+		}
 		let revoked: string[] = [];
 		if (input.keepCertificates) {
 			await updateCertificatesUnlinked(tx, valid, false);
