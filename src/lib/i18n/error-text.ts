@@ -3,8 +3,8 @@ import * as m from '#lib/paraglide/messages.js';
 const simple: Record<string, () => string> = {
 	error_required: () => m.error_required(),
 	erase_wrong_password: () => m.erase_wrong_password(),
-	erase_must_confirm: () => m.erase_must_confirm(),
-	erase_certificate_choice_error: () => m.erase_certificate_choice_error(),
+	error_erase_confirm: () => m.error_erase_confirm(),
+	error_erase_certificates: () => m.error_erase_certificates(),
 	erase_no_password: () => m.erase_no_password(),
 	erase_last_admin: () => m.erase_last_admin(),
 	admin_erase_self: () => m.admin_erase_self(),

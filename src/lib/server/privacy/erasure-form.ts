@@ -7,15 +7,10 @@ import { z } from 'zod';
  */
 export function erasureForm(opts: { admin: boolean }) {
 	return z.object({
-		password: z
-			.string({ error: 'erase_wrong_password' })
-			.min(1, 'erase_wrong_password')
-			.max(1000, 'erase_wrong_password'),
-		confirm: z.literal('on', { error: 'erase_must_confirm' }),
+		password: z.string({ error: 'error_required' }).min(1, 'error_required').max(1000),
+		confirm: z.literal('on', { error: 'error_erase_confirm' }),
 		// Asked only when there are valid certificates; the use case refuses a missing answer.
-		certificates: z
-			.enum(['revoke', 'keep'], { error: 'erase_certificate_choice_error' })
-			.optional(),
+		certificates: z.enum(['revoke', 'keep'], { error: 'error_erase_certificates' }).optional(),
 		reason: opts.admin
 			? z
 					.string({ error: 'error_erase_reason' })
@@ -45,7 +40,7 @@ export function erasureRefusal(
 			return {
 				status: 400,
 				field: 'certificates',
-				message: 'erase_certificate_choice_error'
+				message: 'error_erase_certificates'
 			} as const;
 		case 'last-admin':
 			return { status: 409, field: null, message: 'erase_last_admin' } as const;
