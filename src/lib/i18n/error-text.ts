@@ -2,6 +2,14 @@ import * as m from '#lib/paraglide/messages.js';
 
 const simple: Record<string, () => string> = {
 	error_required: () => m.error_required(),
+	erase_wrong_password: () => m.erase_wrong_password(),
+	error_erase_confirm: () => m.error_erase_confirm(),
+	error_erase_certificates: () => m.error_erase_certificates(),
+	erase_no_password: () => m.erase_no_password(),
+	erase_last_admin: () => m.erase_last_admin(),
+	admin_erase_self: () => m.admin_erase_self(),
+	admin_erase_not_found: () => m.admin_erase_not_found(),
+	error_erase_reason: () => m.error_erase_reason(),
 	error_email: () => m.error_email(),
 	error_markup: () => m.error_markup(),
 	error_time_zone: () => m.error_time_zone(),

@@ -28,7 +28,10 @@ export async function revokeCertificate(
 	);
 	if (!own) return { ok: false, reason: 'not-found' };
 	const now = input.now ?? new Date();
-	const holder = await findEnrolmentById(db, input.cohortId, own.enrolmentId);
+	// An erased person's kept certificate has no enrolment any more: nobody to tell.
+	const holder = own.enrolmentId
+		? await findEnrolmentById(db, input.cohortId, own.enrolmentId)
+		: undefined;
 	const done = await db.transaction(async (tx) => {
 		const marked = await markCertificateRevoked(tx, own.id, { at: now, by: input.by, reason });
 		if (marked) {

@@ -22,6 +22,8 @@ export async function resultsFor(
 	for (const r of rows) {
 		if (r.passed) continue;
 		const p = r.payload as Record<string, unknown>;
+		// An erased person's words (ADR 026): still an answer in the count, no longer a text.
+		if (p.erased) continue;
 		switch (def.type) {
 			case 'check-in':
 				if (typeof p.word === 'string') bump(p.word.toLowerCase());

@@ -16,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 const role = z.enum(['admin', 'facilitator', 'participant'], { error: 'error_role' });
 const locale = z.enum(locales as unknown as [string, ...string[]], { error: 'error_locale' });
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
 	const { db } = await appContext();
 	const org = await currentOrganisation(db);
@@ -40,7 +40,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		people: [...people.values()],
 		invitations: await listOpenInvitations(db, org.id, new Date()),
-		timeZone: locals.user!.timeZone
+		timeZone: locals.user!.timeZone,
+		erased: url.searchParams.has('erased'),
+		selfId: locals.user!.id
 	};
 };
 

@@ -68,9 +68,11 @@ export const certificates = pgTable(
 		cohortId: uuid('cohort_id')
 			.notNull()
 			.references(() => cohorts.id, { onDelete: 'cascade' }),
-		enrolmentId: uuid('enrolment_id')
-			.notNull()
-			.references(() => enrolments.id, { onDelete: 'cascade' }),
+		/*
+		 * Null once the person's account is erased (ADR 026): a certificate they chose to keep
+		 * verifiable, or a revoked one whose status bit must stay set, outlives the enrolment.
+		 */
+		enrolmentId: uuid('enrolment_id').references(() => enrolments.id, { onDelete: 'set null' }),
 		code: text('code').notNull().unique(),
 		statusIndex: serial('status_index').notNull().unique(),
 		/* The name the participant chose to be printed; a legal name is never required. */
