@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
-import { accounts, sessions, twoFactors, users } from '../db/schema/index.ts';
+import { emailOutbox, sessions, twoFactors, users } from '../db/schema/index.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeOrganisation, makePerson, TEST_PASSWORD } from '../testing/factories.ts';
 import { authWithBrowsers, type TestBrowser } from '../testing/auth-browser.ts';
@@ -162,16 +162,45 @@ describe('limits on second-factor attempts', () => {
 describe('sign-in links and the second factor', () => {
 	it('does not sign in a person with an authenticator app by a link alone', async () => {
 		const p = await personWithApp();
-		const ctx = await auth.$context;
+		const b = browser();
+		await auth.api.signInMagicLink({
+			body: { email: p.email, callbackURL: '/signed-in', errorCallbackURL: '/sign-in?error=link' },
+			headers: b.headers()
+		});
+		const [mail] = await h.db
+			.select()
+			.from(emailOutbox)
+			.where(eq(emailOutbox.toAddress, p.email))
+			.orderBy(desc(emailOutbox.createdAt))
+			.limit(1);
+		const token = new URL(/https?:\/\/\S+/.exec(mail.textBody)![0]).searchParams.get('token')!;
 		const before = await sessionCount(p.id);
-		// The database hook refuses the session a link would make for them.
-		const made = await ctx.runWithEndpointContext?.(
-			{ path: '/magic-link/verify' } as never,
-			() => ctx.internalAdapter.createSession(p.id)
-		);
-		expect(made ?? null).toBeNull();
+		const location = await auth.api
+			.magicLinkVerify({
+				query: { token, callbackURL: '/signed-in', errorCallbackURL: '/sign-in?error=link' },
+				headers: b.headers()
+			})
+			.then(
+				() => 'no redirect',
+				(e: { headers?: Headers }) => e.headers?.get('location') ?? String(e)
+			);
+		expect(location).toContain('/sign-in?error=failed_to_create_session');
 		expect(await sessionCount(p.id)).toBe(before);
+		expect(await auth.api.getSession({ headers: b.headers() })).toBeNull();
+	});
+
+	it('still signs in a person without an authenticator app by a link', async () => {
+		const p = await makePerson(h.db, auth, { organisationId: orgId, roles: ['participant'] });
+		const b = browser();
+		await auth.api.signInMagicLink({
+			body: { email: p.email, callbackURL: '/signed-in', errorCallbackURL: '/sign-in?error=link' },
+			headers: b.headers()
+		});
+		const [mail] = await h.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, p.email));
+		const token = new URL(/https?:\/\/\S+/.exec(mail.textBody)![0]).searchParams.get('token')!;
+		await auth.api
+			.magicLinkVerify({ query: { token, callbackURL: '/signed-in' }, headers: b.headers() })
+			.catch(() => undefined);
+		expect((await auth.api.getSession({ headers: b.headers() }))?.user.id).toBe(p.id);
 	});
 });
-
-export { accounts };
