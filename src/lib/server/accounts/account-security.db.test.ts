@@ -46,7 +46,9 @@ async function signIn(email: string, password = TEST_PASSWORD) {
 describe('passwords', () => {
 	it('are hashed with argon2id (19 MiB, 2 passes) and verified, a wrong one refused', async () => {
 		const hash = await hashPassword('correct horse battery');
-		expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+		expect(hash).toMatch(
+			/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/
+		);
 		expect(await verifyPassword({ hash, password: 'correct horse battery' })).toBe(true);
 		expect(await verifyPassword({ hash, password: 'correct horse batterY' })).toBe(false);
 		expect(await hashPassword('correct horse battery')).not.toBe(hash);
@@ -82,9 +84,17 @@ describe('sessions', () => {
 	it('are new at every sign-in; the one the browser still carried ends', async () => {
 		const p = await makePerson(h.db, auth, { organisationId: orgId });
 		const b = browser();
-		await signInWithPassword(auth, h.db, { email: p.email, password: TEST_PASSWORD, headers: b.headers() });
+		await signInWithPassword(auth, h.db, {
+			email: p.email,
+			password: TEST_PASSWORD,
+			headers: b.headers()
+		});
 		const first = await auth.api.getSession({ headers: b.headers() });
-		await signInWithPassword(auth, h.db, { email: p.email, password: TEST_PASSWORD, headers: b.headers() });
+		await signInWithPassword(auth, h.db, {
+			email: p.email,
+			password: TEST_PASSWORD,
+			headers: b.headers()
+		});
 		const second = await auth.api.getSession({ headers: b.headers() });
 		expect(second?.session.id).toBeTruthy();
 		expect(second?.session.id).not.toBe(first?.session.id);
@@ -137,7 +147,10 @@ describe('sessions', () => {
 		const now = new Date();
 		const thirteenHoursAgo = new Date(now.getTime() - 13 * 3600_000);
 		for (const s of [staff, participant]) {
-			await backdate(s.id, { createdAt: thirteenHoursAgo, lastActiveAt: new Date(now.getTime() - 60_000) });
+			await backdate(s.id, {
+				createdAt: thirteenHoursAgo,
+				lastActiveAt: new Date(now.getTime() - 60_000)
+			});
 		}
 		expect(await check(staff.id, staff.p.id, true, now)).toEqual({ ok: false, reason: 'absolute' });
 		expect(await check(participant.id, participant.p.id, false, now)).toEqual({ ok: true });
@@ -176,7 +189,9 @@ describe('sessions', () => {
 		const browsers = [await signIn(p.email), await signIn(p.email), await signIn(p.email)];
 		const others = await signIn(other.email);
 		expect(await signOutEverywhere(h.db, p.id)).toBe(3);
-		for (const { b } of browsers) expect(await auth.api.getSession({ headers: b.headers() })).toBeNull();
+		for (const { b } of browsers) {
+			expect(await auth.api.getSession({ headers: b.headers() })).toBeNull();
+		}
 		expect(await auth.api.getSession({ headers: others.b.headers() })).not.toBeNull();
 	});
 });

@@ -20,7 +20,9 @@ export async function signInWithPassword(
 	db: Db,
 	input: { email: string; password: string; headers: Headers }
 ): Promise<
-	{ ok: true; locale: string | null } | { ok: 'second-factor'; locale: string | null } | { ok: false }
+	| { ok: true; locale: string | null }
+	| { ok: 'second-factor'; locale: string | null }
+	| { ok: false }
 > {
 	const previous = await auth.api.getSession({ headers: input.headers }).catch(() => null);
 	let result: unknown;
@@ -41,7 +43,12 @@ export async function signInWithPassword(
 	if (user) {
 		const stored = await findPasswordHash(db, user.id);
 		if (stored && !isCurrentHash(stored.hash)) {
-			await updatePasswordHash(db, stored.accountId, stored.hash, await hashPassword(input.password));
+			await updatePasswordHash(
+				db,
+				stored.accountId,
+				stored.hash,
+				await hashPassword(input.password)
+			);
 		}
 	}
 	const locale = user?.locale ?? null;

@@ -157,3 +157,11 @@ export async function updatePasswordHash(
 		.set({ password: hash, updatedAt: new Date() })
 		.where(and(eq(accounts.id, accountId), eq(accounts.password, previous)));
 }
+
+export async function isTwoFactorEnabled(db: Db, userId: string) {
+	const [row] = await db
+		.select({ on: users.twoFactorEnabled })
+		.from(users)
+		.where(eq(users.id, userId));
+	return row?.on ?? false;
+}

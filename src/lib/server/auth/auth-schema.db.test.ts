@@ -58,7 +58,12 @@ function schemaDifferences(tables: ReturnType<typeof getAuthTables>): string[] {
 			if (!wanted.includes(col.columnType)) {
 				problems.push(`${model}.${name}: ${type} expected, column is ${col.columnType}`);
 			}
-			if (field.required === false && col.notNull && !col.hasDefault && field.defaultValue === undefined) {
+			if (
+				field.required === false &&
+				col.notNull &&
+				!col.hasDefault &&
+				field.defaultValue === undefined
+			) {
 				problems.push(`${model}.${name}: optional in better-auth, but NOT NULL without default`);
 			}
 		}

@@ -15,7 +15,9 @@ export async function confirmTotpSetup(
 	cfg: Config,
 	input: { userId: string; code: string; headers: Headers }
 ): Promise<{ ok: true } | { ok: false; reason: 'wrong-code' | 'rate-limited' | 'not-started' }> {
-	if (!(await hit(db, `2fa-setup:${input.userId}`, { max: 5 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
+	if (
+		!(await hit(db, `2fa-setup:${input.userId}`, { max: 5 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))
+	) {
 		return { ok: false, reason: 'rate-limited' };
 	}
 	try {

@@ -8,7 +8,9 @@ import { codeRefusal } from './auth-errors.ts';
 export async function regenerateRecoveryCodes(
 	auth: Auth,
 	input: { password: string; headers: Headers }
-): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: 'wrong-password' | 'not-set-up' }> {
+): Promise<
+	{ ok: true; recoveryCodes: string[] } | { ok: false; reason: 'wrong-password' | 'not-set-up' }
+> {
 	try {
 		const r = await auth.api.generateBackupCodes({
 			body: { password: input.password },

@@ -34,7 +34,13 @@ afterAll(async () => {
 async function personWithApp() {
 	const p = await makePerson(h.db, auth, { organisationId: orgId, roles: ['facilitator'] });
 	const b = browser();
-	expect(await signInWithPassword(auth, h.db, { email: p.email, password: TEST_PASSWORD, headers: b.headers() })).toMatchObject({ ok: true });
+	expect(
+		await signInWithPassword(auth, h.db, {
+			email: p.email,
+			password: TEST_PASSWORD,
+			headers: b.headers()
+		})
+	).toMatchObject({ ok: true });
 	const started = await startTotpSetup(auth, { password: TEST_PASSWORD, headers: b.headers() });
 	if (!started.ok) throw new Error(started.reason);
 	const secret = secretOf(started.totpUri);
@@ -49,7 +55,11 @@ async function personWithApp() {
 
 async function passwordStep(email: string, ip?: string) {
 	const b = browser(ip);
-	const r = await signInWithPassword(auth, h.db, { email, password: TEST_PASSWORD, headers: b.headers() });
+	const r = await signInWithPassword(auth, h.db, {
+		email,
+		password: TEST_PASSWORD,
+		headers: b.headers()
+	});
 	return { b, r };
 }
 
@@ -61,7 +71,9 @@ describe('authenticator app (TOTP)', () => {
 	it('is set up with a wrong password refused, a mistyped code refused, then the right code; the key can be shown again meanwhile', async () => {
 		const p = await makePerson(h.db, auth, { organisationId: orgId, roles: ['facilitator'] });
 		const { b } = await passwordStep(p.email);
-		expect(await startTotpSetup(auth, { password: 'not-the-password', headers: b.headers() })).toEqual({
+		expect(
+			await startTotpSetup(auth, { password: 'not-the-password', headers: b.headers() })
+		).toEqual({
 			ok: false,
 			reason: 'wrong-password'
 		});
@@ -72,13 +84,21 @@ describe('authenticator app (TOTP)', () => {
 		expect(pending?.totpUri).toBe(started.totpUri);
 		const secret = secretOf(started.totpUri);
 		const wrong = String((Number(totpCode(secret)) + 1) % 1_000_000).padStart(6, '0');
-		expect(await confirmTotpSetup(auth, h.db, cfg, { userId: p.id, code: wrong, headers: b.headers() })).toEqual({
+		expect(
+			await confirmTotpSetup(auth, h.db, cfg, { userId: p.id, code: wrong, headers: b.headers() })
+		).toEqual({
 			ok: false,
 			reason: 'wrong-code'
 		});
 		const [before] = await h.db.select().from(users).where(eq(users.id, p.id));
 		expect(before.twoFactorEnabled).toBe(false);
-		expect(await confirmTotpSetup(auth, h.db, cfg, { userId: p.id, code: totpCode(secret), headers: b.headers() })).toEqual({ ok: true });
+		expect(
+			await confirmTotpSetup(auth, h.db, cfg, {
+				userId: p.id,
+				code: totpCode(secret),
+				headers: b.headers()
+			})
+		).toEqual({ ok: true });
 		const [after] = await h.db.select().from(users).where(eq(users.id, p.id));
 		expect(after.twoFactorEnabled).toBe(true);
 		expect(await pendingTotpSetup(auth, h.db, p)).toBeUndefined();
@@ -105,12 +125,33 @@ describe('authenticator app (TOTP)', () => {
 		const p = await personWithApp();
 		const code = p.recoveryCodes[0];
 		const first = await passwordStep(p.email);
-		expect(await verifySecondFactor(auth, h.db, cfg, { method: 'recovery', code, headers: first.b.headers(), clientKey: 'a' })).toEqual({ ok: true });
+		expect(
+			await verifySecondFactor(auth, h.db, cfg, {
+				method: 'recovery',
+				code,
+				headers: first.b.headers(),
+				clientKey: 'a'
+			})
+		).toEqual({ ok: true });
 		const second = await passwordStep(p.email);
-		expect(await verifySecondFactor(auth, h.db, cfg, { method: 'recovery', code, headers: second.b.headers(), clientKey: 'b' })).toEqual({ ok: false, reason: 'wrong-code' });
+		expect(
+			await verifySecondFactor(auth, h.db, cfg, {
+				method: 'recovery',
+				code,
+				headers: second.b.headers(),
+				clientKey: 'b'
+			})
+		).toEqual({ ok: false, reason: 'wrong-code' });
 		expect(await auth.api.getSession({ headers: second.b.headers() })).toBeNull();
 		// Another, unused code still works.
-		expect(await verifySecondFactor(auth, h.db, cfg, { method: 'recovery', code: p.recoveryCodes[1], headers: second.b.headers(), clientKey: 'b' })).toEqual({ ok: true });
+		expect(
+			await verifySecondFactor(auth, h.db, cfg, {
+				method: 'recovery',
+				code: p.recoveryCodes[1],
+				headers: second.b.headers(),
+				clientKey: 'b'
+			})
+		).toEqual({ ok: true });
 	});
 });
 
@@ -119,10 +160,20 @@ describe('limits on second-factor attempts', () => {
 		const p = await personWithApp();
 		const { b } = await passwordStep(p.email);
 		for (let i = 0; i < 5; i++) {
-			const r = await verifySecondFactor(auth, h.db, cfg, { method: 'totp', code: '000000', headers: b.headers(), clientKey: `five-${i}` });
+			const r = await verifySecondFactor(auth, h.db, cfg, {
+				method: 'totp',
+				code: '000000',
+				headers: b.headers(),
+				clientKey: `five-${i}`
+			});
 			expect(r).toEqual({ ok: false, reason: 'wrong-code' });
 		}
-		const r = await verifySecondFactor(auth, h.db, cfg, { method: 'totp', code: totpCode(p.secret), headers: b.headers(), clientKey: 'five-x' });
+		const r = await verifySecondFactor(auth, h.db, cfg, {
+			method: 'totp',
+			code: totpCode(p.secret),
+			headers: b.headers(),
+			clientKey: 'five-x'
+		});
 		expect(r).toEqual({ ok: false, reason: 'expired' });
 		expect(await auth.api.getSession({ headers: b.headers() })).toBeNull();
 	});
@@ -132,11 +183,21 @@ describe('limits on second-factor attempts', () => {
 		for (let round = 0; round < 2; round++) {
 			const { b } = await passwordStep(p.email);
 			for (let i = 0; i < 5; i++) {
-				await verifySecondFactor(auth, h.db, cfg, { method: 'totp', code: '000000', headers: b.headers(), clientKey: `lock-${round}-${i}` });
+				await verifySecondFactor(auth, h.db, cfg, {
+					method: 'totp',
+					code: '000000',
+					headers: b.headers(),
+					clientKey: `lock-${round}-${i}`
+				});
 			}
 		}
 		const { b } = await passwordStep(p.email);
-		const r = await verifySecondFactor(auth, h.db, cfg, { method: 'totp', code: totpCode(p.secret), headers: b.headers(), clientKey: 'lock-x' });
+		const r = await verifySecondFactor(auth, h.db, cfg, {
+			method: 'totp',
+			code: totpCode(p.secret),
+			headers: b.headers(),
+			clientKey: 'lock-x'
+		});
 		expect(r).toEqual({ ok: false, reason: 'locked' });
 		const [row] = await h.db.select().from(twoFactors).where(eq(twoFactors.userId, p.id));
 		expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
@@ -149,7 +210,12 @@ describe('limits on second-factor attempts', () => {
 		for (let round = 0; round < 3; round++) {
 			const { b } = await passwordStep(p.email, ip);
 			for (let i = 0; i < 4; i++) {
-				const r = await verifySecondFactor(auth, h.db, cfg, { method: 'totp', code: '000000', headers: b.headers(), clientKey: ip });
+				const r = await verifySecondFactor(auth, h.db, cfg, {
+					method: 'totp',
+					code: '000000',
+					headers: b.headers(),
+					clientKey: ip
+				});
 				if (!r.ok && r.reason === 'rate-limited') refused++;
 			}
 		}

@@ -19,7 +19,8 @@ export async function startTotpSetup(
 			body: { password: input.password },
 			headers: input.headers
 		});
-		return { ok: true, totpUri: r.totpURI ?? '', recoveryCodes: r.backupCodes ?? [] };
+		if (r.method !== 'totp') throw new Error('the two-factor plugin answered for another method');
+		return { ok: true, totpUri: r.totpURI, recoveryCodes: r.backupCodes };
 	} catch (e) {
 		const reason = codeRefusal(e);
 		if (!reason) throw e;

@@ -19,7 +19,9 @@ export async function verifySecondFactor(
 	db: Db,
 	cfg: Config,
 	input: { method: 'totp' | 'recovery'; code: string; headers: Headers; clientKey: string }
-): Promise<{ ok: true } | { ok: false; reason: CodeRefusal | 'rate-limited' }> {
+): Promise<
+	{ ok: true } | { ok: false; reason: Exclude<CodeRefusal, 'wrong-password'> | 'rate-limited' }
+> {
 	if (!(await hit(db, `2fa:${input.clientKey}`, { max: 10 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
 		return { ok: false, reason: 'rate-limited' };
 	}
