@@ -58,6 +58,7 @@ for (const l of LOCALES) {
 			'/sign-in',
 			'/sign-in/check-email?email=a%40example.org',
 			'/forgot-password',
+			'/sign-in/second-factor',
 			'/reset-password?token=x',
 			'/invitations/not-a-token',
 			'/no-such-page'
@@ -76,9 +77,17 @@ for (const l of LOCALES) {
 		await expect(page.getByRole('button', { name: SIGN_OUT })).toBeVisible();
 		await page.goto('/profile');
 		await page.locator('#field-locale').selectOption(l.code);
-		await page.locator('main form button[type=submit]').click();
+		await page.locator('main form >> nth=0 >> button[type=submit]').click();
 		await expect(page.locator('html')).toHaveAttribute('lang', l.code);
-		for (const path of ['/', '/profile', '/admin', '/admin/people', '/admin/outbox']) {
+		for (const path of [
+			'/',
+			'/profile',
+			'/profile/security',
+			'/profile/sessions',
+			'/admin',
+			'/admin/people',
+			'/admin/outbox'
+		]) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', l.code);
 			await expectAccessible(page);
@@ -93,7 +102,7 @@ for (const l of LOCALES) {
 		// A form with errors is accessible too.
 		await page.goto('/profile');
 		await page.locator('#field-name').fill('');
-		await page.locator('main form button[type=submit]').click();
+		await page.locator('main form >> nth=0 >> button[type=submit]').click();
 		await expect(page.locator('#field-name-error')).toBeVisible();
 		await expectAccessible(page);
 		await ctx.close();

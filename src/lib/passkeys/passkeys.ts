@@ -53,9 +53,7 @@ function offerRegistration(form: HTMLFormElement) {
 		if (submit) submit.disabled = true;
 		if (error) error.hidden = true;
 		try {
-			const options = await json(
-				await fetch(`${API}/generate-register-options?name=${encodeURIComponent(name)}`)
-			);
+			const options = await json(await fetch(`${API}/generate-register-options`));
 			const response = await startRegistration({ optionsJSON: options });
 			await json(
 				await fetch(`${API}/verify-registration`, {
