@@ -12,6 +12,22 @@ import { DEMO_PASSWORD, expectAccessible, SIGN_OUT, signInWithPassword } from '.
  * it), so that no demo person other tests sign in as gets a second factor.
  */
 
+test.describe.configure({ timeout: 240_000 });
+
+/**
+ * axe (and the markup check) on every page a test visits, once per path and state name: the
+ * machine running the suite is shared, and each check takes seconds.
+ */
+function a11yOncePerPage() {
+	const seen = new Set<string>();
+	return async (page: Page, state = '') => {
+		const key = new URL(page.url()).pathname + state;
+		if (seen.has(key)) return;
+		seen.add(key);
+		await expectAccessible(page);
+	};
+}
+
 async function makeStaff(role: 'admin' | 'facilitator', name: string) {
 	const email = `${role}-${randomBytes(4).toString('hex')}@example.org`;
 	const hash = await hashPassword(DEMO_PASSWORD);
@@ -46,14 +62,13 @@ async function passwordStep(page: Page, email: string) {
 }
 
 /** Sets up the authenticator app on the security page; returns its secret and recovery codes. */
-async function setUpApp(page: Page) {
+async function setUpApp(page: Page, a11y: ReturnType<typeof a11yOncePerPage>) {
 	await page.goto('/profile/security');
 	const app = page.getByRole('region', { name: 'Authenticator app' });
 	// A wrong password first: refused, nothing started.
 	await app.getByLabel('Password').fill('not-the-password');
 	await app.getByRole('button', { name: 'Set up an authenticator app' }).click();
 	await expect(app.getByRole('alert')).toContainText('That password is not right');
-	await expectAccessible(page);
 	await app.getByLabel('Password').fill(DEMO_PASSWORD);
 	await app.getByRole('button', { name: 'Set up an authenticator app' }).click();
 	await expect(app.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
@@ -62,14 +77,13 @@ async function setUpApp(page: Page) {
 		.getByRole('listitem')
 		.allTextContents();
 	expect(codes).toHaveLength(10);
-	await expectAccessible(page);
+	await a11y(page, 'setup');
 	const key = (await page.locator('[data-totp-key]').textContent())!.replace(/\s+/g, '');
 	const secret = secretOf(`otpauth://totp/x?secret=${key}`);
 	// A malformed code and a wrong one are refused with a message; the key is still shown.
 	await app.getByLabel('Six-digit code').fill('12ab');
 	await app.getByRole('button', { name: 'Confirm the code' }).click();
 	await expect(app.getByText('Please enter the six digits your app shows.')).toBeVisible();
-	await expectAccessible(page);
 	const wrong = String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0');
 	await app.getByLabel('Six-digit code').fill(wrong);
 	await app.getByRole('button', { name: 'Confirm the code' }).click();
@@ -77,27 +91,27 @@ async function setUpApp(page: Page) {
 	await app.getByLabel('Six-digit code').fill(totpCode(secret));
 	await app.getByRole('button', { name: 'Confirm the code' }).click();
 	await expect(page.getByRole('status')).toContainText('Your authenticator app is set up');
-	await expectAccessible(page);
+	await a11y(page, 'done');
 	return { secret, codes: codes.map((c) => c.trim()) };
 }
 
 test('a facilitator sets up an authenticator app and signs in with its code; each recovery code works once', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
+	const a11y = a11yOncePerPage();
 	const email = await makeStaff('facilitator', 'Kim Facilitator');
 	await signInWithPassword(page, email);
-	const { secret, codes } = await setUpApp(page);
+	const { secret, codes } = await setUpApp(page, a11y);
 	await page.goto('/profile');
 	await expect(page.getByText('Your account has a second sign-in step.')).toBeVisible();
-	await expectAccessible(page);
+	await a11y(page);
 	await signOut(page);
 
 	// The password alone no longer signs in: the code page asks for the second step.
 	await passwordStep(page, email);
 	await expect(page).toHaveURL(/\/sign-in\/second-factor$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Confirm it is you' })).toBeVisible();
-	await expectAccessible(page);
+	await a11y(page);
 	await page.goto('/');
 	await expect(page.getByRole('button', { name: SIGN_OUT })).toHaveCount(0);
 	await page.goto('/sign-in/second-factor');
@@ -105,11 +119,11 @@ test('a facilitator sets up an authenticator app and signs in with its code; eac
 	await app.getByLabel('Six-digit code').fill('000');
 	await app.getByRole('button', { name: 'Confirm and sign in' }).click();
 	await expect(app.getByText('Please enter the six digits your app shows.')).toBeVisible();
-	await expectAccessible(page);
+	await a11y(page, 'error');
 	await app.getByLabel('Six-digit code').fill(totpCode(secret, Date.now(), 0));
 	await app.getByRole('button', { name: 'Confirm and sign in' }).click();
 	await expect(page.getByRole('button', { name: SIGN_OUT })).toBeVisible();
-	await expectAccessible(page);
+	await a11y(page);
 	await signOut(page);
 
 	// A recovery code instead of the app: once.
@@ -124,7 +138,7 @@ test('a facilitator sets up an authenticator app and signs in with its code; eac
 		} else {
 			await expect(page.getByRole('alert')).toContainText('That code did not work');
 			await expect(page.getByRole('button', { name: SIGN_OUT })).toHaveCount(0);
-			await expectAccessible(page);
+			await a11y(page, 'recovery-refused');
 		}
 	}
 	// A malformed recovery code is refused before anything is tried.
@@ -141,7 +155,7 @@ test('a facilitator sets up an authenticator app and signs in with its code; eac
 test('an admin registers a passkey with a virtual authenticator and signs in with it', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	const a11y = a11yOncePerPage();
 	const email = await makeStaff('admin', 'Pat Admin');
 	// WebAuthn takes no IP address as the site, so this browser uses "localhost".
 	const local = MAIL_APP.replace('127.0.0.1', 'localhost');
@@ -167,17 +181,19 @@ test('an admin registers a passkey with a virtual authenticator and signs in wit
 	await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
 	await expect(page.getByRole('status')).toContainText('Your passkey was added');
 	await expect(passkeys.getByText(/Test laptop/)).toBeVisible();
-	await expectAccessible(page);
+	await a11y(page);
 	const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
 	expect(credentials).toHaveLength(1);
 	await signOut(page);
 
 	await page.goto('/sign-in');
+	await expect(page.getByRole('button', { name: 'Sign in with a passkey' })).toBeVisible();
+	await a11y(page);
 	await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
 	await expect(page.getByRole('button', { name: SIGN_OUT })).toBeVisible();
 	await page.goto('/profile');
 	await expect(page.getByLabel('Display name')).toHaveValue('Pat Admin');
-	await expectAccessible(page);
+	await a11y(page);
 
 	// Removed, the passkey no longer signs in.
 	await page.goto('/profile/security');
@@ -199,13 +215,14 @@ test.describe('when the organisation requires a second factor of staff', () => {
 		page,
 		browser
 	}) => {
-		test.setTimeout(120_000);
+		const a11y = a11yOncePerPage();
 		await signInWithPassword(page, 'admin@example.org');
 		await page.goto('/admin');
 		const setting = page.getByRole('region', { name: 'Second sign-in step for staff' });
 		await setting.getByRole('radio', { name: 'Required' }).check();
 		await setting.getByRole('button', { name: 'Save the requirement' }).click();
 		await expect(page.getByRole('status')).toBeVisible();
+		await a11y(page);
 		// The admin has no second factor either: the next page is the setup page.
 		await page.goto('/admin/people');
 		await expect(page).toHaveURL(/\/profile\/security$/);
@@ -218,7 +235,7 @@ test.describe('when the organisation requires a second factor of staff', () => {
 		await expect(fac.getByRole('alert')).toContainText(
 			'Your organisation asks admins and facilitators to set up an authenticator app'
 		);
-		await expectAccessible(fac);
+		await a11y(fac);
 		for (const path of ['/', '/profile', '/cohorts', '/admin', '/profile/sessions']) {
 			await fac.goto(path);
 			await expect(fac, path).toHaveURL(/\/profile\/security$/);
@@ -236,7 +253,7 @@ test.describe('when the organisation requires a second factor of staff', () => {
 		await expect(fac).toHaveURL(/\/sign-in/);
 		await signInWithPassword(fac, email);
 		await expect(fac).toHaveURL(/\/profile\/security$/);
-		await setUpApp(fac);
+		await setUpApp(fac, a11y);
 		await fac.goto('/profile');
 		await expect(fac).toHaveURL(/\/profile$/);
 		await expect(fac.getByLabel('Display name')).toHaveValue('Robin Facilitator');
@@ -247,6 +264,7 @@ test.describe('when the organisation requires a second factor of staff', () => {
 test('the profile lists where one is signed in; one session or all can be signed out', async ({
 	browser
 }) => {
+	const a11y = a11yOncePerPage();
 	const email = await makeStaff('facilitator', 'Sasha Facilitator');
 	const laptop = await (await browser.newContext()).newPage();
 	const phone = await (
@@ -266,13 +284,13 @@ test('the profile lists where one is signed in; one session or all can be signed
 	await expect(laptop.getByText('(this browser)')).toHaveCount(1);
 	await expect(laptop.getByText('Firefox on Android', { exact: true })).toBeVisible();
 	await expect(list.first()).toContainText('Last active');
-	await expectAccessible(laptop);
+	await a11y(laptop);
 
 	// The phone's session ends; the phone is signed out, the others are not.
 	await laptop.getByRole('button', { name: 'Sign out Firefox on Android' }).click();
 	await expect(laptop).toHaveURL(/\/profile\/sessions\?revoked=1$/);
 	await expect(laptop.getByRole('status')).toContainText('That session has ended.');
-	await expectAccessible(laptop);
+	await a11y(laptop);
 	await expect(laptop.locator('ul.sessions > li')).toHaveCount(2);
 	await phone.goto('/profile');
 	await expect(phone).toHaveURL(/\/sign-in/);
@@ -303,6 +321,7 @@ test('bad and forged input on the new forms: a clear localised 4xx, nothing chan
 	page,
 	request
 }) => {
+	const a11y = a11yOncePerPage();
 	const cs = { origin: MAIL_APP, accept: 'text/html', cookie: 'trellis_locale=cs' };
 	// The code page without a password step first: nothing to finish.
 	const noChallenge = await request.post(`${MAIL_APP}/sign-in/second-factor?/totp`, {
