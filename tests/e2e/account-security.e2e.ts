@@ -369,6 +369,7 @@ test('bad and forged input on the new forms: a clear localised 4xx, nothing chan
 	});
 	expect(codesWithoutApp.status()).toBe(400);
 	await page.goto('/profile/security');
+	await a11y(page);
 	await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toHaveCount(
 		0
 	);
