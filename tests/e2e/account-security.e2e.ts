@@ -373,9 +373,10 @@ test('bad and forged input on the new forms: a clear localised 4xx, nothing chan
 	await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toHaveCount(
 		0
 	);
-	await expect(page.getByText('No passkeys yet.')).toBeVisible();
+	await expect(page.getByText('Ключів доступу ще немає.')).toBeVisible();
 
 	await signOut(page);
+	await page.context().clearCookies({ name: 'trellis_locale' });
 	await signInWithPassword(page, 'admin@example.org');
 	const badChoice = await page.request.post(`${MAIL_APP}/admin?/secondFactor`, {
 		form: { required: 'maybe' },
