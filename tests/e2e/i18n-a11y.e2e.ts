@@ -50,6 +50,9 @@ test('the first visit follows the browser language', async ({ browser }) => {
 
 for (const l of LOCALES) {
 	test(`every page has no axe violations in ${l.code}`, async ({ browser }) => {
+		// Seventeen pages, each checked by axe and the markup validator: more than a minute on a
+		// shared machine.
+		test.setTimeout(180_000);
 		const ctx = await browser.newContext();
 		await ctx.addCookies([{ name: 'trellis_locale', value: l.code, url: MAIL_APP }]);
 		const page = await ctx.newPage();
