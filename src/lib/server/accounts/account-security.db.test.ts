@@ -14,6 +14,8 @@ import { signOutEverywhere } from './sign-out-everywhere.ts';
 import { revokeSession } from './revoke-session.ts';
 import { SESSION_LIMITS } from './session-limits.ts';
 import { listActiveSessions } from './sessions.queries.ts';
+import { staffSecondFactorRequired } from '../organisations/staff-second-factor.ts';
+import { setStaffSecondFactor } from '../organisations/set-staff-second-factor.ts';
 
 let h: DbHandle;
 let auth: Auth;
@@ -193,5 +195,30 @@ describe('sessions', () => {
 			expect(await auth.api.getSession({ headers: b.headers() })).toBeNull();
 		}
 		expect(await auth.api.getSession({ headers: others.b.headers() })).not.toBeNull();
+	});
+});
+
+describe('the staff second-factor requirement', () => {
+	it('follows the deployment until an admin chooses: on for production or https, off for the demo', async () => {
+		const org = await makeOrganisation(h.db);
+		const https = testConfig({ APP_ORIGIN: 'https://trellis.example.org' });
+		expect(await staffSecondFactorRequired(h.db, cfg, org.id)).toEqual({
+			required: false,
+			explicit: false
+		});
+		expect(await staffSecondFactorRequired(h.db, https, org.id)).toEqual({
+			required: true,
+			explicit: false
+		});
+		await setStaffSecondFactor(h.db, org.id, false);
+		expect(await staffSecondFactorRequired(h.db, https, org.id)).toEqual({
+			required: false,
+			explicit: true
+		});
+		await setStaffSecondFactor(h.db, org.id, true);
+		expect(await staffSecondFactorRequired(h.db, cfg, org.id)).toEqual({
+			required: true,
+			explicit: true
+		});
 	});
 });
