@@ -20,7 +20,9 @@ export const PAGE_SCRIPTS = {
 	/** Copy buttons next to links to share (the cohort's manage page). */
 	'copy-link': 'src/lib/copy-link/copy-link.ts',
 	/** Drafts and the offline outbox of the workbook's forms. */
-	'workbook-page': 'src/lib/workbook/outbox/workbook-page.ts'
+	'workbook-page': 'src/lib/workbook/outbox/workbook-page.ts',
+	/** Passkey sign-in and registration (the sign-in and security pages; WebAuthn needs JS). */
+	passkeys: 'src/lib/passkeys/passkeys.ts'
 } as const;
 export type PageScript = keyof typeof PAGE_SCRIPTS;
 

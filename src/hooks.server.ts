@@ -2,7 +2,6 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import type { RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
-import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
@@ -19,6 +18,8 @@ import { listRoles } from '#lib/server/accounts/users.queries.ts';
 import { asLocale } from '#lib/server/i18n/locale.ts';
 import { allowVideoServer, VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
 import { carriesNul } from '#lib/server/security/input-guard.ts';
+import { checkSession } from '#lib/server/accounts/check-session.ts';
+import { staffSecondFactorRequired } from '#lib/server/organisations/staff-second-factor.ts';
 
 export const init: ServerInit = async () => {
 	const t0 = performance.now();
@@ -94,14 +95,41 @@ const i18n: Handle = ({ event, resolve }) =>
 const ROLELESS =
 	/^\/(profile|language|sign-in|sign-out|signed-in|forgot-password|reset-password|invitations|join|api\/auth)(\/|$)/;
 
+/*
+ * What an admin or facilitator who still has to set up a second factor may open: the setup
+ * page, signing out, the language switch and the auth endpoints the setup page calls.
+ */
+const SETUP_ALLOWED = /^\/(profile\/security|sign-out|language|api\/auth)(\/|$)/;
+const SECOND_FACTOR_SETUP = '/profile/security';
+
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.roles = { admin: false, facilitator: false, participant: false, peerTrainer: false };
+	event.locals.sessionId = null;
+	event.locals.secondFactorMissing = false;
 	if (event.url.pathname === '/healthz' || event.url.pathname.startsWith('/_app/')) {
 		return resolve(event);
 	}
-	const { auth, db } = await appContext();
-	const s = await auth.api.getSession({ headers: event.request.headers });
+	const { auth, db, cfg } = await appContext();
+	const org = await currentOrganisation(db);
+	let s = await auth.api.getSession({ headers: event.request.headers });
+	const roles = s ? await listRoles(db, org.id, s.user.id) : [];
+	if (s) {
+		const staff = roles.some((r) => r.role === 'admin' || r.role === 'facilitator');
+		const checked = await checkSession(db, {
+			session: {
+				id: s.session.id,
+				userId: s.user.id,
+				createdAt: new Date(s.session.createdAt),
+				updatedAt: new Date(s.session.updatedAt),
+				lastActiveAt: (s.session as { lastActiveAt?: Date | null }).lastActiveAt ?? null
+			},
+			staff,
+			now: new Date()
+		});
+		// An ended session reads as signed out; its cookie is cleared by the next sign-in or out.
+		if (!checked.ok) s = null;
+	}
 	if (s) {
 		const u = s.user as typeof s.user & {
 			locale?: string;
@@ -118,8 +146,8 @@ const session: Handle = async ({ event, resolve }) => {
 			pronouns: u.pronouns ?? null,
 			country: u.country ?? null
 		};
-		const org = await currentOrganisation(db);
-		for (const r of await listRoles(db, org.id, u.id)) {
+		event.locals.sessionId = s.session.id;
+		for (const r of roles) {
 			event.locals.roles[r.role] = true;
 			if (r.peerTrainer) event.locals.roles.peerTrainer = true;
 		}
@@ -128,8 +156,27 @@ const session: Handle = async ({ event, resolve }) => {
 			// Someone whose last role was removed keeps an account and sees only their profile.
 			return new Response(null, { status: 303, headers: { location: '/profile' } });
 		}
+		if (
+			(admin || facilitator) &&
+			!(u as { twoFactorEnabled?: boolean | null }).twoFactorEnabled &&
+			(await staffSecondFactorRequired(db, cfg, org.id)).required
+		) {
+			event.locals.secondFactorMissing = true;
+			if (!SETUP_ALLOWED.test(event.url.pathname)) {
+				return new Response(null, {
+					status: 303,
+					headers: { location: SECOND_FACTOR_SETUP }
+				});
+			}
+		}
 	}
-	return svelteKitHandler({ event, resolve, auth, building });
+	/*
+	 * Auth endpoints by path, whichever spelling of the origin the request used: the library's
+	 * own helper insists on APP_ORIGIN's, but a loopback origin's passkeys are used from
+	 * "localhost" (auth.ts). The library still checks the origin of every change.
+	 */
+	if (!building && event.url.pathname.startsWith('/api/auth/')) return auth.handler(event.request);
+	return resolve(event);
 };
 
 /**

@@ -174,6 +174,20 @@ export const MATRIX: Row[] = [
 
 	/* ---- Signing in and out, the profile, the language ---- */
 	{ target: 'GET /sign-in', expect: expectation('redirect:/', { anonymous: 'ok' }) },
+	{
+		target: 'GET /sign-in/second-factor',
+		expect: expectation('redirect:/', { anonymous: 'ok' })
+	},
+	{
+		target: 'POST /sign-in/second-factor?/totp',
+		body: EMPTY,
+		expect: expectation('redirect:/', { anonymous: 'bad-input' })
+	},
+	{
+		target: 'POST /sign-in/second-factor?/recovery',
+		body: EMPTY,
+		expect: expectation('redirect:/', { anonymous: 'bad-input' })
+	},
 	// A refused form is drawn again with the page, whose load sends a signed-in person home.
 	{
 		target: 'POST /sign-in?/password',
@@ -195,6 +209,49 @@ export const MATRIX: Row[] = [
 	// Who opened one's own data: every signed-in person, about themself only.
 	{ target: 'GET /profile/access', expect: SIGNED_IN },
 	{ target: 'POST /profile', body: EMPTY, expect: whenAllowed(SIGNED_IN, 'bad-input') },
+	// One's own account security, sessions and erasure: every signed-in person, about themself.
+	{ target: 'GET /profile/security', expect: SIGNED_IN },
+	{ target: 'GET /profile/sessions', expect: SIGNED_IN },
+	{ target: 'GET /profile/erase', expect: SIGNED_IN },
+	{
+		target: 'POST /profile/security?/start',
+		body: EMPTY,
+		expect: whenAllowed(SIGNED_IN, 'bad-input')
+	},
+	{
+		target: 'POST /profile/security?/confirm',
+		body: EMPTY,
+		expect: whenAllowed(SIGNED_IN, 'bad-input')
+	},
+	{
+		target: 'POST /profile/security?/recoveryCodes',
+		body: EMPTY,
+		expect: whenAllowed(SIGNED_IN, 'bad-input')
+	},
+	{
+		target: 'POST /profile/security?/turnOff',
+		body: EMPTY,
+		expect: whenAllowed(SIGNED_IN, 'bad-input')
+	},
+	{
+		target: 'POST /profile/security?/removePasskey',
+		body: EMPTY,
+		expect: whenAllowed(SIGNED_IN, 'bad-input')
+	},
+	{
+		target: 'POST /profile/sessions?/revoke',
+		body: EMPTY,
+		expect: whenAllowed(SIGNED_IN, 'bad-input')
+	},
+	// Signs the person out on every device: asked last, so the other rows keep their session.
+	{
+		target: 'POST /profile/sessions?/everywhere',
+		body: EMPTY,
+		last: 'ends-session',
+		expect: whenAllowed(SIGNED_IN, 'redirect:/sign-in')
+	},
+	// A wrong (empty) password: refused, nobody erased.
+	{ target: 'POST /profile/erase', body: EMPTY, expect: whenAllowed(SIGNED_IN, 'bad-input') },
 	{ target: 'GET /language', expect: expectation('redirect:/') },
 	{
 		target: 'POST /language',
@@ -283,6 +340,18 @@ export const MATRIX: Row[] = [
 	{ target: 'POST /admin/people?/invite', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
 	{ target: 'POST /admin/people?/cancel', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
 	{ target: 'POST /admin/people?/role', body: EMPTY, expect: whenAllowed(ADMIN, 'bad-input') },
+	{ target: 'GET /admin/people/[id]/erase', params: { id: 'id:person-b' }, expect: ADMIN },
+	{
+		target: 'POST /admin/people/[id]/erase',
+		params: { id: 'id:person-b' },
+		body: EMPTY,
+		expect: whenAllowed(ADMIN, 'bad-input')
+	},
+	{
+		target: 'POST /admin?/secondFactor',
+		body: EMPTY,
+		expect: whenAllowed(ADMIN, 'bad-input')
+	},
 	// The programme report and its export: aggregates across every group.
 	{ target: 'GET /admin/reports', expect: ADMIN },
 	{ target: 'GET /admin/reports/report.csv', expect: ADMIN },

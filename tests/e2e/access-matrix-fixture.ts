@@ -286,7 +286,9 @@ export async function seedMatrixFixture(): Promise<MatrixFixture> {
 				token: ctx.cohort.joinToken!,
 				'token:none': `no-such-token-${tag}`,
 				'id:crisis-resource': resource.id,
-				'id:outbox': email.id
+				'id:outbox': email.id,
+				// Whose erasure page an admin opens (an empty form is refused; nobody is erased).
+				'id:person-b': participantB.id
 			},
 			evaluationItem,
 			certificateA: cert.certificate.id,

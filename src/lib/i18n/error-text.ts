@@ -71,7 +71,16 @@ const simple: Record<string, () => string> = {
 	live_breakout_unknown_person: () => m.live_breakout_unknown_person(),
 	live_breakout_duplicate_person: () => m.live_breakout_duplicate_person(),
 	live_breakout_missing_person: () => m.live_breakout_missing_person(),
-	live_breakout_alone: () => m.live_breakout_alone()
+	live_breakout_alone: () => m.live_breakout_alone(),
+	error_totp_code: () => m.error_totp_code(),
+	error_recovery_code: () => m.error_recovery_code(),
+	error_wrong_password: () => m.error_wrong_password(),
+	error_session_unknown: () => m.error_session_unknown(),
+	second_factor_wrong_code: () => m.second_factor_wrong_code(),
+	second_factor_expired: () => m.second_factor_expired(),
+	second_factor_locked: () => m.second_factor_locked(),
+	second_factor_already: () => m.second_factor_already(),
+	second_factor_not_started: () => m.second_factor_not_started()
 };
 
 /** Renders an error key from a form schema ("key" or "key:number") in the current language. */

@@ -7,11 +7,17 @@ import { setLocaleCookie } from '#lib/server/accounts/set-locale-cookie.ts';
 import { isTimeZone, locales } from '#lib/server/i18n/locale.ts';
 import { timeZoneChoices } from '#lib/time/zone-choices.ts';
 import { countryChoices, isCountryCode } from '#lib/i18n/countries.ts';
+import { sessionList } from '#lib/server/accounts/session-list.ts';
+import { isTwoFactorEnabled } from '#lib/server/accounts/users.queries.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, '/sign-in');
+	const { db } = await appContext();
 	return {
+		sessions: await sessionList(db, locals.user.id, locals.sessionId),
+		totpOn: await isTwoFactorEnabled(db, locals.user.id),
+		locale: locals.locale,
 		profile: locals.user,
 		roles: locals.roles,
 		saved: url.searchParams.has('saved'),

@@ -26,7 +26,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const demo = cfg.NODE_ENV !== 'production' && org.slug === 'demo';
 	return {
 		demo: demo ? { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } : null,
-		linkFailed: url.searchParams.has('error'),
+		// A sign-in link cannot sign in someone whose account has an authenticator app.
+		linkFailed: url.searchParams.has('error')
+			? url.searchParams.get('error') === 'failed_to_create_session'
+				? 'second-factor'
+				: 'link'
+			: null,
 		next: next === '/' ? null : next
 	};
 };
@@ -64,7 +69,16 @@ export const actions: Actions = {
 		});
 		if (!r.ok) return fail(400, { form: 'password', message: 'sign_in_failed', values });
 		if (r.locale) setLocaleCookie(event.cookies, r.locale, cfg.origin.startsWith('https:'));
-		redirect(303, nextOf(form.get('next')));
+		const next = nextOf(form.get('next'));
+		if (r.ok === 'second-factor') {
+			redirect(
+				303,
+				next === '/'
+					? '/sign-in/second-factor'
+					: `/sign-in/second-factor?next=${encodeURIComponent(next)}`
+			);
+		}
+		redirect(303, next);
 	},
 	link: async (event) => {
 		const form = await event.request.formData();

@@ -134,3 +134,34 @@ export async function insertPasswordAccount(
 	});
 	return id;
 }
+
+/** The stored hash of a person's password (their 'credential' account), if they have one. */
+export async function findPasswordHash(db: Db, userId: string) {
+	const [row] = await db
+		.select({ id: accounts.id, password: accounts.password })
+		.from(accounts)
+		.where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')))
+		.limit(1);
+	return row?.password ? { accountId: row.id, hash: row.password } : undefined;
+}
+
+/* Replaces the hash only if it is still `previous`, so a password changed meanwhile stays. */
+export async function updatePasswordHash(
+	db: Db,
+	accountId: string,
+	previous: string,
+	hash: string
+) {
+	await db
+		.update(accounts)
+		.set({ password: hash, updatedAt: new Date() })
+		.where(and(eq(accounts.id, accountId), eq(accounts.password, previous)));
+}
+
+export async function isTwoFactorEnabled(db: Db, userId: string) {
+	const [row] = await db
+		.select({ on: users.twoFactorEnabled })
+		.from(users)
+		.where(eq(users.id, userId));
+	return row?.on ?? false;
+}

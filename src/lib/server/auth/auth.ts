@@ -1,18 +1,63 @@
 import { notifyAccessChanged } from '../live/access-changes.queries.ts';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { magicLink } from 'better-auth/plugins';
+import { magicLink, twoFactor } from 'better-auth/plugins';
+import { passkey } from '@better-auth/passkey';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
-import { findUserByEmail } from '../accounts/users.queries.ts';
+import { findUserByEmail, findUserById } from '../accounts/users.queries.ts';
 import { enqueueEmail } from '../notifications/enqueue-email.ts';
 import { magicLinkEmail } from '../notifications/templates/sign-in-link.ts';
 import { passwordResetEmail } from '../notifications/templates/password-reset.ts';
+import { hashPassword, verifyPassword } from '../security/password-hash.ts';
+import { SESSION_LIMITS } from '../accounts/session-limits.ts';
 
-export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 7;
+/* The cookie's and the library's own sliding expiry; ours (idle, absolute) are in session-limits.ts. */
+export const SESSION_MAX_AGE_S = SESSION_LIMITS.participant.idleS;
+
+/* Every cookie the library and its plugins set, so that each can carry the __Host- prefix. */
+const COOKIES = [
+	'session_token',
+	'session_data',
+	'account_data',
+	'dont_remember',
+	'two_factor',
+	'trust_device',
+	'passkey_challenge'
+] as const;
+
+/**
+ * On https every cookie is `__Host-`: Secure, Path=/ and no Domain, so no other site or
+ * subdomain can set or shadow it. The library only knows `__Secure-`, so the prefix is part
+ * of the names and its own prefixing is off.
+ */
+export function cookieOptions(cfg: Config) {
+	const secure = cfg.origin.startsWith('https://');
+	return {
+		cookiePrefix: 'trellis',
+		useSecureCookies: false,
+		defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' },
+		...(secure
+			? { cookies: Object.fromEntries(COOKIES.map((c) => [c, { name: `__Host-trellis.${c}` }])) }
+			: {})
+	};
+}
+
+/*
+ * WebAuthn refuses an IP address as the relying party, so a loopback origin (the demo, the
+ * tests) registers passkeys for "localhost" and accepts that spelling of itself as well.
+ */
+function passkeyParties(origin: string) {
+	const u = new URL(origin);
+	if (u.hostname !== '127.0.0.1' && u.hostname !== '[::1]') {
+		return { rpID: u.hostname, origins: [origin] };
+	}
+	const local = `${u.protocol}//localhost${u.port ? `:${u.port}` : ''}`;
+	return { rpID: 'localhost', origins: [origin, local] };
+}
 
 /**
  * Builds the better-auth instance for one database. Sign-up is closed: accounts are created
@@ -24,12 +69,12 @@ export function createAuth(
 	cfg: Config,
 	opts: { getRequestEvent?: () => RequestEvent } = {}
 ) {
-	const secure = cfg.origin.startsWith('https://');
+	const parties = passkeyParties(cfg.origin);
 	return betterAuth({
 		appName: 'Trellis',
 		baseURL: cfg.origin,
 		secret: cfg.secret,
-		trustedOrigins: [cfg.origin],
+		trustedOrigins: parties.origins,
 		database: drizzleAdapter(db, {
 			provider: 'pg',
 			schema: {
@@ -37,7 +82,9 @@ export function createAuth(
 				session: schema.sessions,
 				account: schema.accounts,
 				verification: schema.verifications,
-				rateLimit: schema.rateLimits
+				rateLimit: schema.rateLimits,
+				twoFactor: schema.twoFactors,
+				passkey: schema.passkeys
 			}
 		}),
 		user: {
@@ -48,9 +95,30 @@ export function createAuth(
 				country: { type: 'string', required: false, input: false }
 			}
 		},
-		session: { expiresIn: SESSION_MAX_AGE_S, updateAge: 60 * 60 * 24 },
+		session: {
+			expiresIn: SESSION_MAX_AGE_S,
+			updateAge: 60 * 60 * 24,
+			additionalFields: {
+				lastActiveAt: { type: 'date', required: false, input: false }
+			}
+		},
 		databaseHooks: {
 			session: {
+				create: {
+					/*
+					 * The two-factor plugin asks for the code after a password only. A sign-in link
+					 * is a single factor too, so for a person with an authenticator app it makes no
+					 * session: the link's error page asks them to use the password and code, or a
+					 * passkey, instead.
+					 */
+					before: async (session, ctx) => {
+						if (ctx?.path === '/magic-link/verify') {
+							const u = await findUserById(db, session.userId);
+							if (u?.twoFactorEnabled) return false;
+						}
+						return { data: { lastActiveAt: new Date() } };
+					}
+				},
 				delete: {
 					// Signing out or revoking a session ends the live streams it opened.
 					after: async (session) => {
@@ -65,6 +133,7 @@ export function createAuth(
 			minPasswordLength: 10,
 			maxPasswordLength: 200,
 			revokeSessionsOnPasswordReset: true,
+			password: { hash: hashPassword, verify: verifyPassword },
 			resetPasswordTokenExpiresIn: 60 * 60,
 			sendResetPassword: async ({ user, token }) => {
 				const url = `${cfg.origin}/reset-password?token=${encodeURIComponent(token)}`;
@@ -81,13 +150,13 @@ export function createAuth(
 				'/sign-in/email': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE },
 				'/sign-in/magic-link': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE },
 				'/magic-link/verify': { window: 60, max: 10 * cfg.RATE_LIMIT_SCALE },
-				'/request-password-reset': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE }
+				'/request-password-reset': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE },
+				'/two-factor/*': { window: 60, max: 5 * cfg.RATE_LIMIT_SCALE },
+				'/passkey/verify-authentication': { window: 60, max: 10 * cfg.RATE_LIMIT_SCALE }
 			}
 		},
 		advanced: {
-			cookiePrefix: 'trellis',
-			useSecureCookies: secure,
-			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+			...cookieOptions(cfg),
 			ipAddress: { ipAddressHeaders: ['x-trellis-client-ip'] }
 		},
 		telemetry: { enabled: false },
@@ -101,6 +170,20 @@ export function createAuth(
 					if (!user) return;
 					await enqueueEmail(db, cfg, magicLinkEmail({ to: email, url, locale: user.locale }));
 				}
+			}),
+			twoFactor({
+				issuer: 'Trellis',
+				// Only our own sign-in page asks for the code; nothing is remembered per device.
+				trustDeviceMaxAge: 1,
+				twoFactorCookieMaxAge: 60 * 10,
+				backupCodeOptions: { amount: 10, length: 10 },
+				accountLockout: { maxFailedAttempts: 10, durationSeconds: 15 * 60 }
+			}),
+			passkey({
+				rpID: parties.rpID,
+				rpName: 'Trellis',
+				origin: parties.origins,
+				advanced: { webAuthnChallengeCookie: 'passkey_challenge' }
 			}),
 			...(opts.getRequestEvent ? [sveltekitCookies(opts.getRequestEvent)] : [])
 		]

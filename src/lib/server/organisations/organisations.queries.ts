@@ -36,3 +36,19 @@ export async function findOrganisationCountry(db: Db, id: string) {
 export async function updateOrganisationCountry(db: Db, id: string, country: string | null) {
 	await db.update(organisations).set({ country }).where(eq(organisations.id, id));
 }
+
+/* Null: the deployment's default applies (staff-second-factor.ts). */
+export async function findStaffSecondFactorSetting(db: Db, id: string) {
+	const [row] = await db
+		.select({ required: organisations.staffSecondFactorRequired })
+		.from(organisations)
+		.where(eq(organisations.id, id));
+	return row?.required ?? null;
+}
+
+export async function updateStaffSecondFactorSetting(db: Db, id: string, required: boolean) {
+	await db
+		.update(organisations)
+		.set({ staffSecondFactorRequired: required })
+		.where(eq(organisations.id, id));
+}

@@ -124,6 +124,23 @@ async function courseWithAna() {
 		enrolmentId: null,
 		payload: { text: 'an anonymous thought', share: true }
 	});
+	// Ana signs in with an authenticator app and a passkey.
+	await db.insert(s.twoFactors).values({
+		id: randomUUID(),
+		secret: 'encrypted-key',
+		backupCodes: 'encrypted-codes',
+		userId: ana.id
+	});
+	await db.insert(s.passkeys).values({
+		id: randomUUID(),
+		name: 'Ana’s phone',
+		publicKey: 'public-key',
+		userId: ana.id,
+		credentialID: 'credential',
+		counter: 0,
+		deviceType: 'singleDevice',
+		backedUp: false
+	});
 	// Ana answered an anonymous poll: who answered is kept apart from the answer (live.ts).
 	await db.insert(s.liveRespondents).values({
 		cohortSessionId: s1.id,

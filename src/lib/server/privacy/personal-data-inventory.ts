@@ -169,6 +169,52 @@ export const PERSONAL_DATA_INVENTORY: readonly InventoryEntry[] = [
 		link: { by: 'user-id', column: 'user_id' }
 	},
 	{
+		table: 'two_factors',
+		columns: [
+			'user_id',
+			'secret',
+			'backup_codes',
+			'verified',
+			'failed_verification_count',
+			'locked_until'
+		],
+		category: 'account',
+		notice: 'sign-in',
+		purpose:
+			'The second step of signing in: the authenticator app’s key and the recovery codes (both encrypted), wrong codes counted to lock the account for a while.',
+		visibleTo: 'Nobody in the app; the person sees only whether it is on.',
+		export: 'none',
+		erasure: 'delete-row',
+		erasureNote: 'Deleted with the account.',
+		retention: 'Until the person removes the app or the account is erased.',
+		link: { by: 'user-id', column: 'user_id' }
+	},
+	{
+		table: 'passkeys',
+		columns: [
+			'user_id',
+			'name',
+			'public_key',
+			'credential_id',
+			'counter',
+			'device_type',
+			'backed_up',
+			'transports',
+			'created_at',
+			'aaguid'
+		],
+		category: 'account',
+		notice: 'sign-in',
+		purpose:
+			'Passkeys the person registered to sign in: the public key only, with the name they gave it and the kind of device.',
+		visibleTo: 'The person (security page).',
+		export: 'none',
+		erasure: 'delete-row',
+		erasureNote: 'Deleted with the account.',
+		retention: 'Until the person removes the passkey or the account is erased.',
+		link: { by: 'user-id', column: 'user_id' }
+	},
+	{
 		table: 'verifications',
 		columns: ['identifier', 'value'],
 		category: 'operational-log',

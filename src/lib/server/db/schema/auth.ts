@@ -1,7 +1,8 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /*
- * Tables owned by better-auth (user, session, account, verification, rate limit).
+ * Tables owned by better-auth (user, session, account, verification, rate limit, and the
+ * two-factor and passkey plugins' tables).
  * Column names follow the library's model so its Drizzle adapter can use them unchanged;
  * the extra profile columns (locale, time zone, pronouns, country) are declared to it as
  * additionalFields.
@@ -18,6 +19,8 @@ export const users = pgTable('users', {
 	pronouns: text('pronouns'),
 	// ISO 3166-1 alpha-2, optional: which country's crisis lines the person sees.
 	country: text('country'),
+	// Set by the two-factor plugin once an authenticator app's first code was confirmed.
+	twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
@@ -32,6 +35,11 @@ export const sessions = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		ipAddress: text('ip_address'),
 		userAgent: text('user_agent'),
+		/*
+		 * Ours, not the library's: the last request seen with this session (written at most once
+		 * a minute), for the idle timeout and the "last active" shown on the profile.
+		 */
+		lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' })
@@ -81,3 +89,48 @@ export const rateLimits = pgTable('rate_limits', {
 	count: integer('count').notNull(),
 	lastRequest: bigint('last_request', { mode: 'number' }).notNull()
 });
+
+/*
+ * The two-factor plugin's table: an authenticator app's secret and the recovery codes, both
+ * encrypted with AUTH_SECRET by the library. `verified` stays false until the first code
+ * was confirmed; the failure count and lock are the library's per-account lockout.
+ */
+export const twoFactors = pgTable(
+	'two_factors',
+	{
+		id: text('id').primaryKey(),
+		secret: text('secret').notNull(),
+		backupCodes: text('backup_codes').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		verified: boolean('verified').notNull().default(true),
+		failedVerificationCount: integer('failed_verification_count').notNull().default(0),
+		lockedUntil: timestamp('locked_until', { withTimezone: true })
+	},
+	(t) => [index('two_factors_user_idx').on(t.userId), index('two_factors_secret_idx').on(t.secret)]
+);
+
+/* The passkey plugin's table: one row per registered WebAuthn credential (public key only). */
+export const passkeys = pgTable(
+	'passkeys',
+	{
+		id: text('id').primaryKey(),
+		name: text('name'),
+		publicKey: text('public_key').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		credentialID: text('credential_id').notNull(),
+		counter: bigint('counter', { mode: 'number' }).notNull(),
+		deviceType: text('device_type').notNull(),
+		backedUp: boolean('backed_up').notNull(),
+		transports: text('transports'),
+		createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
+		aaguid: text('aaguid')
+	},
+	(t) => [
+		index('passkeys_user_idx').on(t.userId),
+		index('passkeys_credential_idx').on(t.credentialID)
+	]
+);

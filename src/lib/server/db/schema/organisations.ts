@@ -22,6 +22,12 @@ export const organisations = pgTable('organisations', {
 	 * Crisis panels show its lines to everyone who has not given a country of their own.
 	 */
 	country: text('country'),
+	/*
+	 * Whether admins and facilitators must have a second factor. Null follows the deployment:
+	 * required when it runs in production or on https, not in the demo and the tests
+	 * (ADR 029). An admin's choice is stored as true or false.
+	 */
+	staffSecondFactorRequired: boolean('staff_second_factor_required'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 

@@ -1,3 +1,4 @@
+import * as m from '#lib/paraglide/messages.js';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appContext } from '#lib/server/context.ts';
 import { parseForm } from '#lib/forms/fields.ts';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { db } = await appContext();
 	const org = await currentOrganisation(db);
 	const person = await findMemberOfOrganisation(db, org.id, params.id);
-	if (!person) error(404, 'error_not_found');
+	if (!person) error(404, m.error_not_found());
 	return {
 		person: { id: person.id, name: person.name, email: person.email },
 		certificates: await countValidCertificatesOfPerson(db, person.id)
