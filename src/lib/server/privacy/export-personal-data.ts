@@ -25,6 +25,9 @@ import {
 } from '#lib/i18n/workbook-labels.ts';
 import { statusText } from '#lib/i18n/status-text.ts';
 import { KIND_FIELDS } from '#lib/workbook/kinds.ts';
+import { asLocale } from '../i18n/locale.ts';
+import type { Locale } from '#lib/paraglide/runtime.js';
+import { inLocale } from './export-locale.ts';
 import { renderExportPage, type HtmlSection } from './export-html.ts';
 import { auditActionLabel, roleLabel } from './export-labels.ts';
 import {
@@ -110,13 +113,23 @@ function answerText(payload: unknown): string {
  * - Secret links in emails (sign-in, reset, invitation) are never included.
  * - No approval: the person asking is the person exported. The export is recorded in the
  *   audit log with the person as actor and subject (the route limits how often).
- * Runs in the current Paraglide locale (the person's language in a request).
+ * Written in `input.locale` (the route passes the person's preferred language).
  */
-export async function exportPersonalData(
+export function exportPersonalData(
 	db: Db,
 	cfg: Config,
 	input: { userId: string; locale: string; actorRole: 'admin' | 'facilitator' | 'participant' },
 	now = new Date()
+): Promise<PersonalDataExport> {
+	const locale = asLocale(input.locale);
+	return inLocale(locale, () => buildExport(db, cfg, { ...input, locale }, now));
+}
+
+async function buildExport(
+	db: Db,
+	cfg: Config,
+	input: { userId: string; locale: Locale; actorRole: 'admin' | 'facilitator' | 'participant' },
+	now: Date
 ): Promise<PersonalDataExport> {
 	const locale = input.locale;
 	const account = await findExportAccount(db, input.userId);

@@ -19,7 +19,8 @@ export const POST: RequestHandler = async ({ locals }) => {
 	const r = locals.roles;
 	const out = await exportPersonalData(db, cfg, {
 		userId: locals.user.id,
-		locale: locals.locale,
+		// In the person's preferred language, as their emails are.
+		locale: locals.user.locale,
 		actorRole: r.admin ? 'admin' : r.facilitator ? 'facilitator' : 'participant'
 	});
 	return new Response(out.zip as Uint8Array<ArrayBuffer>, {
