@@ -27,7 +27,7 @@ import { statusText } from '#lib/i18n/status-text.ts';
 import { KIND_FIELDS } from '#lib/workbook/kinds.ts';
 import { asLocale } from '../i18n/locale.ts';
 import type { Locale } from '#lib/paraglide/runtime.js';
-import { inLocale } from './export-locale.ts';
+import { withLocale } from '../i18n/with-locale.ts';
 import { renderExportPage, type HtmlSection } from './export-html.ts';
 import { auditActionLabel, roleLabel } from './export-labels.ts';
 import {
@@ -122,7 +122,7 @@ export function exportPersonalData(
 	now = new Date()
 ): Promise<PersonalDataExport> {
 	const locale = asLocale(input.locale);
-	return inLocale(locale, () => buildExport(db, cfg, { ...input, locale }, now));
+	return withLocale(locale, () => buildExport(db, cfg, { ...input, locale }, now));
 }
 
 async function buildExport(
