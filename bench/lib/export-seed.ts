@@ -26,7 +26,8 @@ const DAY = 86_400_000;
 const ANSWERS_PER_SESSION = 40;
 const WORKBOOK_ENTRIES = 200;
 const SNAPSHOTS = 5;
-const TEXT = 'Dnes jsem si všiml(a), сьогодні я помітив(-ла), today I noticed how a small step helped.';
+const TEXT =
+	'Dnes jsem si všiml(a), сьогодні я помітив(-ла), today I noticed how a small step helped.';
 
 export async function seedHeavyPerson(
 	databaseUrl: string,

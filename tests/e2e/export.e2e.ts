@@ -34,9 +34,7 @@ const LANGS = [
 
 async function switchLanguage(page: Page, code: string) {
 	await page.getByRole('combobox', { name: /^(Language|Jazyk|Мова)$/ }).selectOption(code);
-	await page
-		.getByRole('button', { name: /^(Change language|Změnit jazyk|Змінити мову)$/ })
-		.click();
+	await page.getByRole('button', { name: /^(Change language|Změnit jazyk|Змінити мову)$/ }).click();
 }
 
 async function download(page: Page, button: string) {
@@ -221,9 +219,7 @@ test('background and access needs ask for consent, keep its time, and withdrawin
 	await expect(
 		about().getByText('To keep your background or access needs, tick the consent box')
 	).toBeVisible();
-	await expect(about().getByLabel('Access needs (optional)')).toHaveValue(
-		'A quiet start, please'
-	);
+	await expect(about().getByLabel('Access needs (optional)')).toHaveValue('A quiet start, please');
 	await expectAccessible(page);
 	// Nothing was saved.
 	await page.goto(cohortUrl);
@@ -237,9 +233,7 @@ test('background and access needs ask for consent, keep its time, and withdrawin
 	await expect(page.getByRole('status')).toHaveText('Your profile is saved.');
 	await page.goto(cohortUrl);
 	await expect(about().getByText(/You gave your consent on/)).toBeVisible();
-	await expect(about().getByLabel('Access needs (optional)')).toHaveValue(
-		'A quiet start, please'
-	);
+	await expect(about().getByLabel('Access needs (optional)')).toHaveValue('A quiet start, please');
 	await expectAccessible(page);
 	for (const [code, withdraw] of [
 		['cs', 'Odvolat souhlas a vymazat obě pole'],

@@ -105,7 +105,7 @@ export async function lockEnrolmentConsent(q: DbOrTx, id: string) {
 }
 
 /** Withdrawn consent: both special-category fields and the consent time go together. */
-export async function clearSpecialCategoryFields(q: DbOrTx, id: string) {
+export async function updateSpecialCategoryCleared(q: DbOrTx, id: string) {
 	const rows = await q
 		.update(enrolments)
 		.set({

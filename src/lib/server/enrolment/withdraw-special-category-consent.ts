@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { clearSpecialCategoryFields } from './enrolment.queries.ts';
+import { updateSpecialCategoryCleared } from './enrolment.queries.ts';
 
 /**
  * The person withdraws their consent to keeping their background and access needs in one
@@ -8,6 +8,6 @@ import { clearSpecialCategoryFields } from './enrolment.queries.ts';
  * the route; withdrawing twice changes nothing more.
  */
 export async function withdrawSpecialCategoryConsent(db: Db, enrolmentId: string) {
-	const n = await clearSpecialCategoryFields(db, enrolmentId);
+	const n = await updateSpecialCategoryCleared(db, enrolmentId);
 	return n === 1 ? ({ ok: true } as const) : ({ ok: false, reason: 'not-found' } as const);
 }

@@ -153,7 +153,9 @@ async function buildExport(
 	const sessionLabel = (cohortId: string, n: number) => {
 		const ctx = contexts.get(cohortId);
 		const title = ctx ? sessionTitle(ctx, n, locale) : '';
-		return title ? `${m.session_heading({ number: n })}: ${title}` : m.session_heading({ number: n });
+		return title
+			? `${m.session_heading({ number: n })}: ${title}`
+			: m.session_heading({ number: n });
 	};
 
 	const [

@@ -74,6 +74,11 @@ export function privacyNoticeRows(locale: Locale): PrivacyNoticeRow[] {
 	const o = { locale };
 	return ROWS.map((r) => {
 		const [data, purpose, whoSees, kept] = TEXT[r];
-		return { data: data({}, o), purpose: purpose({}, o), whoSees: whoSees({}, o), kept: kept({}, o) };
+		return {
+			data: data({}, o),
+			purpose: purpose({}, o),
+			whoSees: whoSees({}, o),
+			kept: kept({}, o)
+		};
 	});
 }
