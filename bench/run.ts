@@ -25,6 +25,7 @@ import { pageWeight } from './lib/page-weight.ts';
 import { BENCH_SECRET, seedLive } from './lib/live-seed.ts';
 import { seedOutcomes } from './lib/outcomes-seed.ts';
 import { seedWorkbook } from './lib/workbook-seed.ts';
+import { seedHeavyPerson } from './lib/export-seed.ts';
 import { renderCertificatePdf } from '../src/lib/server/certificates/render-certificate-pdf.ts';
 import {
 	childEnv,
@@ -429,6 +430,113 @@ async function benchWorkbook(): Promise<void> {
 	}
 }
 
+/*
+ * The self-service data export (issue #16) of the heaviest realistic person: three groups,
+ * each with a 200-entry workbook and five map snapshots, all sessions attended, 40 live
+ * answers in each of 12 sessions, a certificate and both questionnaires; a year of emails and
+ * of audit rows (bench/lib/export-seed.ts). The target is at most 60 s. The baseline, measured
+ * in the same run on the same server: the export of a person with places in the same three
+ * groups and nothing else. Each export is a POST of the profile's form; every run is timed,
+ * the first (cold) one included.
+ */
+const EXPORT_RUNS = 3;
+
+async function benchExport(): Promise<void> {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const dir = makeDataDir('trellis-bench-export-');
+	const target: Target = { db: 'embedded', dataDir: dir };
+	try {
+		const seed = await withEmbeddedServer(dir, async (url) => {
+			const s = await seedLive(url, origin, 3, { slug: 'export' });
+			const heavy = s.participants[0];
+			const light = s.participants.find((p) => p.userId !== heavy.userId)!;
+			const cohortIds = [
+				...new Set(s.participants.filter((p) => p.userId === heavy.userId).map((p) => p.cohortId))
+			];
+			const t = performance.now();
+			await seedHeavyPerson(url, BENCH_SECRET, { userId: heavy.userId, cohortIds, slug: 'export' });
+			note(`export: heavy person seeded in ${round((performance.now() - t) / 1000)} s`);
+			return { heavy, light };
+		});
+		const server = startTrellis('trellis export', port, target, {
+			NODE_ENV: 'development',
+			APP_ORIGIN: origin,
+			AUTH_SECRET: BENCH_SECRET,
+			DEMO_SEED: 'off'
+		});
+		try {
+			await timeToFirstResponse(server, '/healthz');
+			const exportOnce = async (cookie: string) => {
+				const t = performance.now();
+				const res = await fetch(`${origin}/profile/export`, {
+					method: 'POST',
+					headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+					body: '',
+					redirect: 'manual'
+				});
+				const body = new Uint8Array(await res.arrayBuffer());
+				if (res.status !== 200) throw new Error(`POST /profile/export: ${res.status}`);
+				return { ms: performance.now() - t, bytes: body.length };
+			};
+			const runs = async (cookie: string) => {
+				const out: { ms: number; bytes: number }[] = [];
+				for (let i = 0; i < EXPORT_RUNS; i++) out.push(await exportOnce(cookie));
+				return out;
+			};
+			const light = await runs(seed.light.cookie);
+			const heavy = await runs(seed.heavy.cookie);
+			const lightP50 = percentile(
+				light.map((r) => r.ms),
+				50
+			);
+			const heavyP50 = percentile(
+				heavy.map((r) => r.ms),
+				50
+			);
+			const heavyMax = Math.max(...heavy.map((r) => r.ms));
+			note(`export: heavy ${round(heavyMax)} ms max, light ${round(lightP50)} ms p50`);
+			emit({
+				bench: 'export',
+				figure: 'baseline_light_person_p50_ms',
+				value: round(lightP50),
+				unit: 'ms',
+				runs: EXPORT_RUNS
+			});
+			emit({
+				bench: 'export',
+				figure: 'heavy_person_p50_ms',
+				value: round(heavyP50),
+				unit: 'ms',
+				runs: EXPORT_RUNS
+			});
+			emit({
+				bench: 'export',
+				figure: 'heavy_person_max_ms',
+				value: round(heavyMax),
+				unit: 'ms',
+				runs: EXPORT_RUNS
+			});
+			emit({
+				bench: 'export',
+				figure: 'heavy_person_ratio_to_baseline',
+				value: round(heavyP50 / lightP50, 2),
+				unit: 'x'
+			});
+			emit({
+				bench: 'export',
+				figure: 'heavy_person_zip_bytes',
+				value: heavy[0].bytes,
+				unit: 'bytes'
+			});
+		} finally {
+			await stopTrellis(server, target);
+		}
+	} finally {
+		removeTempDir(dir);
+	}
+}
+
 const BARE_NODE_SERVER = `
 const http = require('node:http');
 const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head><body>';
@@ -678,6 +786,7 @@ async function main(): Promise<void> {
 	await part('pages live', benchLivePages);
 	await part('outcomes', benchOutcomes);
 	await part('workbook', benchWorkbook);
+	await part('export', benchExport);
 	await part('baseline', async () => {
 		baseline = await benchBaseline();
 	});

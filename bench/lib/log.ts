@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 // stdout carries only the figures, one JSON object per line; everything else goes to stderr.
 
 export type Figure = {
-	bench: 'pages' | 'server' | 'baseline' | 'outcomes' | 'workbook';
+	bench: 'pages' | 'server' | 'baseline' | 'outcomes' | 'workbook' | 'export';
 	figure: string;
 	value: number;
 	unit: 'bytes' | 'ms' | 'MB' | 'x';

@@ -174,6 +174,8 @@ export const MATRIX: Row[] = [
 
 	/* ---- Signing in and out, the profile, the language ---- */
 	{ target: 'GET /sign-in', expect: expectation('redirect:/', { anonymous: 'ok' }) },
+	// The privacy notice is public.
+	{ target: 'GET /privacy', expect: OPEN },
 	{
 		target: 'GET /sign-in/second-factor',
 		expect: expectation('redirect:/', { anonymous: 'ok' })
@@ -211,6 +213,8 @@ export const MATRIX: Row[] = [
 	{ target: 'POST /profile', body: EMPTY, expect: whenAllowed(SIGNED_IN, 'bad-input') },
 	// One's own account security, sessions and erasure: every signed-in person, about themself.
 	{ target: 'GET /profile/security', expect: SIGNED_IN },
+	// "Download my data": the person's own archive, for every signed-in person.
+	{ target: 'POST /profile/export', body: EMPTY, expect: SIGNED_IN },
 	{ target: 'GET /profile/sessions', expect: SIGNED_IN },
 	{ target: 'GET /profile/erase', expect: SIGNED_IN },
 	{
@@ -368,6 +372,13 @@ export const MATRIX: Row[] = [
 	},
 	// Turning off a calendar feed one does not have changes nothing.
 	{ target: 'POST /cohorts/[id]?/feed', body: { off: '1' }, expect: MEMBER_A },
+	// Withdrawing consent clears one's own background and access needs: only someone with a
+	// place has them (the matrix's members hold none, so nothing is cleared).
+	{
+		target: 'POST /cohorts/[id]?/withdrawConsent',
+		body: EMPTY,
+		expect: { ...MEMBER_A, facilitatorA: 'forbidden', admin: 'forbidden' }
+	},
 	{
 		target: 'POST /cohorts/[id]?/leave',
 		body: EMPTY,

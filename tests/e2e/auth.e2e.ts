@@ -94,6 +94,7 @@ test('an admin invites a facilitator who creates an account from the emailed lin
 	await person.getByLabel('Password').fill('kai-has-a-long-password');
 	// Invited in Ukrainian: the form offers Ukrainian and the account speaks it from then on.
 	await expect(person.getByLabel('Preferred language')).toHaveValue('uk');
+	await person.getByLabel('I have read the privacy notice').check();
 	await person.getByRole('button', { name: 'Create my account' }).click();
 	await expect(person.getByRole('heading', { name: 'Ваш профіль' })).toBeVisible();
 	await expect(person.getByRole('listitem').filter({ hasText: 'Фасилітатор' })).toBeVisible();
@@ -170,6 +171,7 @@ test('an invitation without a group offers the inviter’s time zone and saves e
 	await expect(person.getByLabel('Time zone')).toHaveValue('Europe/Amsterdam');
 	await person.getByLabel('Display name').fill('Noor');
 	await person.getByLabel('Password').fill('noor-has-a-long-password');
+	await person.getByLabel('I have read the privacy notice').check();
 	await person.getByRole('button', { name: 'Create my account' }).click();
 	await expect(person.getByRole('heading', { name: 'Your profile' })).toBeVisible();
 	await expect(person.getByLabel('Time zone')).toHaveValue('Europe/Amsterdam');

@@ -50,6 +50,7 @@ async function inviteAndAccept(browser: Browser, facilitator: Page, email: strin
 	await expect(p.getByText(/You are invited to take part in the group/)).toBeVisible();
 	await p.getByLabel('Display name').fill(name);
 	await p.getByLabel('Password').fill('a-long-participant-password');
+	await p.getByLabel('I have read the privacy notice').check();
 	await p.getByRole('button', { name: 'Create my account' }).click();
 	return { ctx, page: p };
 }
@@ -123,6 +124,9 @@ test('a facilitator creates a group, invites by email; the fourth of three place
 	await about.getByLabel('My background (optional)').selectOption('lived_experience');
 	await about.getByLabel('Who may see my background').selectOption('facilitators');
 	await about.getByLabel('Access needs (optional)').fill('Captions, please');
+	await about
+		.getByLabel('I agree that Trellis keeps my background and access needs for these purposes')
+		.check();
 	await about.getByRole('button', { name: 'Save' }).click();
 	await expect(p1.getByRole('status')).toHaveText('Your profile is saved.');
 	await people[2].page.goto(url);
@@ -363,6 +367,7 @@ test('a person invited in Czech gets an account, pages and a calendar feed in Cz
 	await expectAccessible(p);
 	await p.getByLabel('Display name').fill('Jana K.');
 	await p.getByLabel('Password').fill('a-long-participant-password');
+	await p.getByLabel('I have read the privacy notice').check();
 	await p.getByRole('button', { name: 'Create my account' }).click();
 	await expect(p).toHaveURL(url);
 	await expect(p.locator('html')).toHaveAttribute('lang', 'cs');
@@ -431,6 +436,7 @@ test('opening an invitation while signed in as someone else explains it and offe
 	await form.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
 	await form.getByRole('button', { name: 'Sign in' }).click();
 	await expect(r).toHaveURL(forMira);
+	await r.getByLabel('I have read the privacy notice').check();
 	await r.getByRole('button', { name: 'Accept the invitation' }).click();
 	await expect(r).toHaveURL(url);
 	await expect(r.getByText('you have a place', { exact: true })).toBeVisible();

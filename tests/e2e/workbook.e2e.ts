@@ -79,6 +79,7 @@ async function otherGroupFacilitator(browser: Browser) {
 	await page.goto(firstLink((await latestEmail(email)).text));
 	await page.getByLabel('Display name').fill('Kim');
 	await page.getByLabel('Password').fill('kim-has-a-long-password');
+	await page.getByLabel('I have read the privacy notice').check();
 	await page.getByRole('button', { name: 'Create my account' }).click();
 	await createGroup(page, `Kim's group ${Date.now()}`);
 	return { admin, kim: { ctx, page } };

@@ -68,6 +68,8 @@ const simple: Record<string, () => string> = {
 	error_attendance: () => m.error_attendance(),
 	error_confirm_name: () => m.error_confirm_name(),
 	error_choice: () => m.error_choice(),
+	error_consent_required: () => m.error_consent_required(),
+	error_privacy_notice: () => m.error_privacy_notice(),
 	live_breakout_unknown_person: () => m.live_breakout_unknown_person(),
 	live_breakout_duplicate_person: () => m.live_breakout_duplicate_person(),
 	live_breakout_missing_person: () => m.live_breakout_missing_person(),

@@ -230,7 +230,9 @@ export async function seedDemoCohort(
 			pronouns: null,
 			background: p.profile.background ?? null,
 			backgroundVisibility: p.profile.backgroundVisibility ?? 'nobody',
-			accessNeeds: p.profile.accessNeeds ?? null
+			accessNeeds: p.profile.accessNeeds ?? null,
+			// The demo people are fictional; their profiles stand for ones given with consent.
+			consent: true
 		});
 	}
 

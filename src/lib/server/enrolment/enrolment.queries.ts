@@ -83,10 +83,40 @@ export async function updateEnrolmentProfile(
 	id: string,
 	p: Pick<
 		typeof enrolments.$inferInsert,
-		'displayName' | 'pronouns' | 'background' | 'backgroundVisibility' | 'accessNeeds'
+		| 'displayName'
+		| 'pronouns'
+		| 'background'
+		| 'backgroundVisibility'
+		| 'accessNeeds'
+		| 'specialCategoryConsentAt'
 	>
 ) {
 	await q.update(enrolments).set(p).where(eq(enrolments.id, id));
+}
+
+/** Locks the enrolment row for a profile change and returns its consent time. */
+export async function lockEnrolmentConsent(q: DbOrTx, id: string) {
+	const [row] = await q
+		.select({ consentAt: enrolments.specialCategoryConsentAt })
+		.from(enrolments)
+		.where(eq(enrolments.id, id))
+		.for('update');
+	return row;
+}
+
+/** Withdrawn consent: both special-category fields and the consent time go together. */
+export async function updateSpecialCategoryCleared(q: DbOrTx, id: string) {
+	const rows = await q
+		.update(enrolments)
+		.set({
+			background: null,
+			backgroundVisibility: 'nobody',
+			accessNeeds: null,
+			specialCategoryConsentAt: null
+		})
+		.where(eq(enrolments.id, id))
+		.returning({ id: enrolments.id });
+	return rows.length;
 }
 
 export function listEnrolmentsWithPeople(q: DbOrTx, cohortId: string) {

@@ -299,7 +299,7 @@ export const PERSONAL_DATA_INVENTORY: readonly InventoryEntry[] = [
 	},
 	{
 		table: 'enrolments',
-		columns: ['background', 'background_visibility', 'access_needs'],
+		columns: ['background', 'background_visibility', 'access_needs', 'special_category_consent_at'],
 		category: 'special-category',
 		notice: 'special-category',
 		purpose:

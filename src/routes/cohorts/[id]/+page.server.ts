@@ -5,6 +5,7 @@ import { optionalText, parseForm } from '#lib/forms/fields.ts';
 import { cohortAccess } from '#lib/server/cohorts/cohort-access.ts';
 import { listEnrolmentsWithPeople } from '#lib/server/enrolment/enrolment.queries.ts';
 import { updateCohortProfile } from '#lib/server/enrolment/update-cohort-profile.ts';
+import { withdrawSpecialCategoryConsent } from '#lib/server/enrolment/withdraw-special-category-consent.ts';
 import { visibleBackground } from '#lib/server/enrolment/participant-background.ts';
 import { listFacilitators } from '#lib/server/cohorts/cohorts.queries.ts';
 import { isClosed, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
@@ -73,7 +74,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 					pronouns: enrolment.pronouns,
 					background: enrolment.background,
 					backgroundVisibility: enrolment.backgroundVisibility,
-					accessNeeds: enrolment.accessNeeds
+					accessNeeds: enrolment.accessNeeds,
+					consentAt: enrolment.specialCategoryConsentAt
 				}
 			: null,
 		sessions: ctx.sessions.map((s) => ({
@@ -123,7 +125,12 @@ const profile = z.object({
 		})
 		.transform((v) => (v === '' ? null : v)),
 	backgroundVisibility: z.enum(['nobody', 'facilitators', 'cohort'], { error: 'error_choice' }),
-	accessNeeds: optionalText(500)
+	accessNeeds: optionalText(500),
+	// The explicit consent to keeping background and access needs (a checkbox: "on" or absent).
+	consent: z
+		.enum(['on'], { error: 'error_choice' })
+		.optional()
+		.transform((v) => v === 'on')
 });
 
 export const actions: Actions = {
@@ -131,12 +138,31 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		const { enrolment } = await cohortAccess(db, locals, params.id);
 		if (!enrolment) return fail(403, { form: 'profile', message: 'error_forbidden' });
-		const parsed = parseForm(profile, await request.formData());
+		const formData = await request.formData();
+		const parsed = parseForm(profile, formData);
 		if (!parsed.ok) {
 			return fail(400, { form: 'profile', errors: parsed.errors, values: parsed.values });
 		}
-		await updateCohortProfile(db, enrolment.id, parsed.data);
+		const r = await updateCohortProfile(db, enrolment.id, parsed.data);
+		if (!r.ok && r.reason === 'consent-required') {
+			// What was typed stays in the form, so ticking the box is all it takes to keep it.
+			const values: Record<string, string> = {};
+			for (const [k, v] of formData.entries()) if (typeof v === 'string') values[k] = v;
+			return fail(400, {
+				form: 'profile',
+				errors: { consent: 'error_consent_required' },
+				values
+			});
+		}
+		if (!r.ok) return fail(404, { form: 'profile', message: 'error_not_found' });
 		return { form: 'profile', saved: true };
+	},
+	withdrawConsent: async ({ params, locals }) => {
+		const { db } = await appContext();
+		const { enrolment } = await cohortAccess(db, locals, params.id);
+		if (!enrolment) return fail(403, { form: 'consent', message: 'error_forbidden' });
+		await withdrawSpecialCategoryConsent(db, enrolment.id);
+		return { form: 'consent', withdrawn: true };
 	},
 	leave: async ({ params, locals }) => {
 		const { db, cfg } = await appContext();

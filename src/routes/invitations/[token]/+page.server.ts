@@ -54,7 +54,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		 * role to the wrong account or sending them to a sign-in page that bounces home.
 		 */
 		signedInAs: locals.user && !sameEmail(locals.user.email, inv.email) ? locals.user.email : null,
-		path: url.pathname
+		path: url.pathname,
+		organisationName: inv.organisationName
 	};
 };
 
@@ -66,7 +67,9 @@ const newAccount = z.object({
 	timeZone: z
 		.string({ error: 'error_time_zone' })
 		.max(64, 'error_time_zone')
-		.refine(isTimeZone, 'error_time_zone')
+		.refine(isTimeZone, 'error_time_zone'),
+	// The privacy notice is shown before anything is created; ticking says it was read.
+	privacyRead: z.literal('on', { error: 'error_privacy_notice' })
 });
 
 export const actions: Actions = {
@@ -80,6 +83,10 @@ export const actions: Actions = {
 		if (inv.existing) {
 			// An existing account only gains the role while signed in as itself.
 			if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
+			if ((await request.formData()).get('privacyRead') !== 'on') {
+				const errors: Record<string, string> = { privacyRead: 'error_privacy_notice' };
+				return fail(400, { errors, values: {} as Record<string, string> });
+			}
 			const r = await acceptInvitation(db, auth, cfg, {
 				token: params.token,
 				locale: locals.locale,

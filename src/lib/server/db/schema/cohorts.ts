@@ -142,6 +142,11 @@ export const enrolments = pgTable(
 		background: background('background'),
 		backgroundVisibility: visibility('background_visibility').notNull().default('nobody'),
 		accessNeeds: text('access_needs'),
+		/*
+		 * When the person gave explicit consent to keep the special-category fields above
+		 * (background, access needs); null: not given or withdrawn, and then both are empty.
+		 */
+		specialCategoryConsentAt: timestamp('special_category_consent_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		statusAt: timestamp('status_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -1,0 +1,1 @@
+ALTER TABLE "enrolments" ADD COLUMN "special_category_consent_at" timestamp with time zone;
