@@ -93,7 +93,7 @@ const i18n: Handle = ({ event, resolve }) =>
 
 /* What a signed-in person without any role in the organisation may still open. */
 const ROLELESS =
-	/^\/(profile|language|sign-in|sign-out|signed-in|forgot-password|reset-password|invitations|join|api\/auth)(\/|$)/;
+	/^\/(profile|language|sign-in|sign-out|signed-in|forgot-password|reset-password|invitations|join|privacy|api\/auth)(\/|$)/;
 
 /*
  * What an admin or facilitator who still has to set up a second factor may open: the setup
