@@ -31,6 +31,7 @@ async function newParticipant(browser: Browser, admin: Page, locale: string, nam
 	await page.goto(firstLink((await latestEmail(invitee)).text));
 	await page.getByLabel('Display name').fill(name);
 	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByLabel('I have read the privacy notice').check();
 	await page.getByRole('button', { name: 'Create my account' }).click();
 	await expect(page.getByRole('heading', { name: messages(locale).profile_title })).toBeVisible();
 	return { page, ctx, email: invitee };
