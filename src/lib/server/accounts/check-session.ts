@@ -7,7 +7,7 @@ import { ACTIVITY_WRITE_S, sessionEnded, type SessionTimes } from './session-lim
  * Applies the idle and absolute timeouts to the session a request came with (staff get the
  * shorter ones, session-limits.ts). A session that is over is deleted, so the request goes on
  * signed out, and the person's live streams are ended. Otherwise its last-active time moves
- * to `now` (at most once a minute).
+ * to `now` (at most once a minute, and only then does it cost a write).
  */
 export async function checkSession(
 	db: Db,
@@ -19,6 +19,11 @@ export async function checkSession(
 		await notifyAccessChanged(db, input.session.userId);
 		return { ok: false, reason: ended };
 	}
-	await markSessionActive(db, input.session.id, input.now, ACTIVITY_WRITE_S);
+	// The session as read already says when it was last active: within the minute, there is
+	// nothing to write, and every request would otherwise pay a database round trip for it.
+	const last = input.session.lastActiveAt;
+	if (!last || input.now.getTime() - last.getTime() >= ACTIVITY_WRITE_S * 1000) {
+		await markSessionActive(db, input.session.id, input.now, ACTIVITY_WRITE_S);
+	}
 	return { ok: true };
 }

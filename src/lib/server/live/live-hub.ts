@@ -84,7 +84,11 @@ export class LiveHub {
 		);
 		this.heartbeat = setInterval(() => this.queuePresence(() => this.beat()), this.heartbeatMs);
 		this.heartbeat.unref();
-		const live = await this.handle.raw.listen(CHANNEL, (sessionId) => this.deliver(sessionId));
+		const live = await this.handle.raw.listen(CHANNEL, (payload) => {
+			// This instance's own news went out when it was announced (announce below).
+			const { from, sessionId } = parseNews(payload);
+			if (from !== this.instanceId) void this.deliver(sessionId);
+		});
 		const access = await this.handle.raw.listen(ACCESS_CHANNEL, (userId) =>
 			this.closeStreamsOf(userId)
 		);
@@ -158,9 +162,14 @@ export class LiveHub {
 		}
 	}
 
-	/** Announces new events of a session to every instance, this one included. */
+	/**
+	 * Announces new events of a session to every instance. This instance's own streams are
+	 * served at once rather than after the notification's round trip through the database
+	 * (the events are committed when this is called); the others hear it from NOTIFY.
+	 */
 	async announce(sessionId: string) {
-		await this.handle.raw.notify(CHANNEL, sessionId);
+		void this.deliver(sessionId);
+		await this.handle.raw.notify(CHANNEL, `${this.instanceId}:${sessionId}`);
 	}
 
 	async subscribe(sessionId: string, sub: Subscriber) {
@@ -258,6 +267,14 @@ export class LiveHub {
 		}
 		return frames;
 	}
+}
+
+/* "instance:session" since announcements name their sender; a bare session id is from an older version. */
+function parseNews(payload: string) {
+	const at = payload.indexOf(':');
+	return at < 0
+		? { from: null, sessionId: payload }
+		: { from: payload.slice(0, at), sessionId: payload.slice(at + 1) };
 }
 
 function panelKey(p: NonNullable<Subscriber['panels']>) {

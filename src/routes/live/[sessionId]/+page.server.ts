@@ -10,7 +10,7 @@ import { liveAccess, liveSubject, roomPhase } from '#lib/server/live/live-access
 import { liveView } from '#lib/server/live/live-view.ts';
 import { signalMoment, submitAnswer, upvote } from '#lib/server/live/submit-answer.ts';
 import { announce } from '#lib/server/live/announce.ts';
-import { hit } from '#lib/server/security/rate-limit.ts';
+import { livePostAllowed } from '#lib/server/live/live-post-limit.ts';
 import { listAnsweredPulses } from '#lib/server/pulse/pulse.queries.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -108,7 +108,7 @@ export const actions: Actions = {
 		const clientId = String(form.get('clientId') ?? '');
 		const blockId = String(form.get('blockId') ?? '').slice(0, 100);
 		if (!isUuid(clientId)) return fail(400, { message: 'error_summary' });
-		if (!(await hit(db, `live:${a.user.id}`, { max: 120 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
+		if (!livePostAllowed(a.user.id, cfg.RATE_LIMIT_SCALE)) {
 			return fail(429, { message: 'rate_limited' });
 		}
 		const r = await submitAnswer(db, {
@@ -131,7 +131,7 @@ export const actions: Actions = {
 		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
 		const answerId = String((await request.formData()).get('answerId') ?? '');
 		if (!isUuid(answerId)) return fail(400, { message: 'error_summary' });
-		if (!(await hit(db, `live:${a.user.id}`, { max: 120 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
+		if (!livePostAllowed(a.user.id, cfg.RATE_LIMIT_SCALE)) {
 			return fail(429, { message: 'rate_limited' });
 		}
 		const r = await upvote(db, {
@@ -151,7 +151,7 @@ export const actions: Actions = {
 		if (roomPhase(a.session) === 'preview') return fail(409, { message: 'live_room_not_open' });
 		const clientId = String((await request.formData()).get('clientId') ?? '');
 		if (!isUuid(clientId)) return fail(400, { message: 'error_summary' });
-		if (!(await hit(db, `live:${a.user.id}`, { max: 120 * cfg.RATE_LIMIT_SCALE, windowS: 60 }))) {
+		if (!livePostAllowed(a.user.id, cfg.RATE_LIMIT_SCALE)) {
 			return fail(429, { message: 'rate_limited' });
 		}
 		await signalMoment(db, {
