@@ -50,6 +50,7 @@ const compress = compression({
 });
 
 const streams = new Set();
+const EVENT_STREAM_RESPONSE = Symbol.for('trellis.eventStreamResponse');
 /** Requests being answered (event streams not counted): shutdown waits for them. */
 let inFlight = 0;
 let stopping = false;
@@ -57,7 +58,10 @@ const server = http.createServer((req, res) => {
 	req.headers['x-trellis-proto'] = protocol;
 	req.headers['x-trellis-client-ip'] = req.socket.remoteAddress ?? '';
 	if (stopping) res.setHeader('connection', 'close');
-	if ((req.headers.accept ?? '').includes('text/event-stream')) {
+	const stream = (req.headers.accept ?? '').includes('text/event-stream');
+	if (stream) {
+		// The stream endpoint writes its frames to this response directly (socket-sink.ts).
+		req[EVENT_STREAM_RESPONSE] = res;
 		streams.add(res);
 		res.on('close', () => streams.delete(res));
 		if (stopping) {
@@ -69,7 +73,9 @@ const server = http.createServer((req, res) => {
 		inFlight++;
 		res.once('close', () => inFlight--);
 	}
-	compress(req, res, () => handler(req, res));
+	// Event streams are never compressed (the filter below): they skip the wrapper entirely.
+	if (stream) handler(req, res);
+	else compress(req, res, () => handler(req, res));
 });
 
 server.listen(port, host, () => {
