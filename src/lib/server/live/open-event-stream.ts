@@ -28,8 +28,15 @@ export function parseLastEventId(header: string | null, param: string | null) {
 
 /** One server-sent event: the id to resume after, the kind as the event name, the payload. */
 export function frameOf(e: StoredLiveEvent) {
-	return `id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.payload)}\n\n`;
+	// The hub hands the same event object to every stream of a session: made once, not 18 times.
+	let frame = frames.get(e);
+	if (frame === undefined) {
+		frame = `id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.payload)}\n\n`;
+		frames.set(e, frame);
+	}
+	return frame;
 }
+const frames = new WeakMap<StoredLiveEvent, string>();
 
 /**
  * After news: the shared panel (compressed, base64), or, when there is none to share, the
