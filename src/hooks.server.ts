@@ -2,7 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import type { RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
-import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { extractLocaleFromRequest } from '#lib/paraglide/runtime.js';
+import { withLocale } from '#lib/server/i18n/with-locale.ts';
 import * as m from '#lib/paraglide/messages.js';
 import { appContext } from '#lib/server/context.ts';
 import { bootstrap } from '#lib/server/bootstrap/bootstrap.ts';
@@ -82,14 +83,24 @@ const inputGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const i18n: Handle = ({ event, resolve }) =>
-	// Locale comes from cookie or Accept-Language, never the URL, so the request is unchanged.
-	paraglideMiddleware(event.request, ({ locale }) => {
-		event.locals.locale = asLocale(locale);
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%trellis.lang%', locale)
-		});
-	});
+/*
+ * The locale comes from the cookie or Accept-Language, never the URL (Paraglide's strategy),
+ * so the request is unchanged. Paraglide's own middleware would also clone every request,
+ * body included, for URL rewriting this app does not use: in the live room's answer bursts
+ * that copy was garbage made and collected 1,800 times in 5 seconds (issue #13).
+ */
+const i18n: Handle = ({ event, resolve }) => {
+	const locale = asLocale(extractLocaleFromRequest(event.request));
+	event.locals.locale = locale;
+	return withLocale(
+		locale,
+		() =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%trellis.lang%', locale)
+			}),
+		event.url.origin
+	);
+};
 
 /* What a signed-in person without any role in the organisation may still open. */
 const ROLELESS =

@@ -6,16 +6,15 @@ import {
 import type { Locale } from './locale.ts';
 
 /**
- * Runs `fn` with Paraglide's messages in `locale`, outside any request: for what the server
- * renders on its own, such as the live panel it sends down the event stream (ADR 025).
- * Requests set the locale through the middleware in hooks.server.ts; this uses the same
- * store, creating it when no request has yet.
+ * Runs `fn` with Paraglide's messages in `locale`: each request (hooks.server.ts), and what
+ * the server renders on its own, such as the live panel it sends down the event stream
+ * (ADR 025). One store for both, created by whichever comes first.
  */
-export function withLocale<T>(locale: Locale, fn: () => T): T {
+export function withLocale<T>(locale: Locale, fn: () => T, origin = 'http://localhost'): T {
 	let store = getServerAsyncLocalStorage();
 	if (!store) {
 		store = new AsyncLocalStorage();
 		overwriteServerAsyncLocalStorage(store);
 	}
-	return store.run({ locale, origin: 'http://localhost', messageCalls: new Set<string>() }, fn);
+	return store.run({ locale, origin, messageCalls: new Set<string>() }, fn);
 }
