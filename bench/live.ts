@@ -604,6 +604,10 @@ async function runTrellis(db: Db, instances: 1 | 2) {
 			streams: clients.length,
 			weight
 		};
+	} catch (e) {
+		// What the servers said last usually names the cause (their logs go to stdout).
+		for (const s of servers) note(`${s.name} output, last lines:\n${s.output().slice(-3000)}`);
+		throw e;
 	} finally {
 		await sampler?.stop();
 		await Promise.all(servers.map((s) => stopServer(s, TRELLIS_STOP_MS)));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { notifyAccessChanged } from '../live/access-changes.queries.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
+import { preparedPer } from '../db/prepared.ts';
 import { accounts, memberships, users, type OrgRole } from '../db/schema/index.ts';
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -40,12 +41,22 @@ export async function setUserLocale(db: Db, id: string, locale: string) {
 }
 
 export async function listRoles(db: Db, organisationId: string, userId: string) {
-	const rows = await db
+	return roles(db).execute({ organisationId, userId });
+}
+
+// Asked on every request (hooks.server.ts): built once.
+const roles = preparedPer((db: Db) =>
+	db
 		.select({ role: memberships.role, peerTrainer: memberships.peerTrainer })
 		.from(memberships)
-		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-	return rows;
-}
+		.where(
+			and(
+				eq(memberships.organisationId, sql.placeholder('organisationId')),
+				eq(memberships.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare('list_roles')
+);
 
 export async function listMembers(db: Db, organisationId: string) {
 	return db

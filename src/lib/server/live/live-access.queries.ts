@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { preparedPer } from '../db/prepared.ts';
 import {
 	cohortFacilitators,
 	cohorts,
@@ -14,7 +15,13 @@ import {
  * answer and facilitator action asks this, so it is one query rather than five.
  */
 export async function findLiveMembership(db: Db, sessionId: string, userId: string) {
-	const [row] = await db
+	const [row] = await liveMembership(db).execute({ sessionId, userId });
+	return row;
+}
+
+const liveMembership = preparedPer((db: Db) => {
+	const userId = sql.placeholder('userId');
+	return db
 		.select({
 			session: cohortSessions,
 			cohort: cohorts,
@@ -26,6 +33,6 @@ export async function findLiveMembership(db: Db, sessionId: string, userId: stri
 		.innerJoin(cohorts, eq(cohorts.id, cohortSessions.cohortId))
 		.innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
 		.leftJoin(enrolments, and(eq(enrolments.cohortId, cohorts.id), eq(enrolments.userId, userId)))
-		.where(eq(cohortSessions.id, sessionId));
-	return row;
-}
+		.where(eq(cohortSessions.id, sql.placeholder('sessionId')))
+		.prepare('find_live_membership');
+});

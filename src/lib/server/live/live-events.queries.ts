@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { audienceOf, type LiveEvent } from '#lib/live/live-events.ts';
 import type { Db } from '../db/client.ts';
+import { preparedPer } from '../db/prepared.ts';
 import { liveEvents } from '../db/schema/index.ts';
 
 /** A row of the event log, with its kind and payload typed together as the contract says. */
@@ -54,21 +55,29 @@ export async function listLiveEventsAfter(
 	afterId: number,
 	opts: { facilitator?: boolean } = {}
 ) {
-	const rows = await q
+	const query = opts.facilitator === false ? eventsForAll(q) : allEvents(q);
+	const rows = await query.execute({ sessionId, afterId });
+	// insertLiveEvents is the only writer and pairs each kind with its payload type.
+	return rows as StoredLiveEvent[];
+}
+
+/* Every delivery and every stream that opens asks one of these: built once per handle. */
+const eventsAfter = (q: Db, onlyForAll: boolean) =>
+	q
 		.select()
 		.from(liveEvents)
 		.where(
 			and(
-				eq(liveEvents.cohortSessionId, sessionId),
-				gt(liveEvents.id, afterId),
-				opts.facilitator === false ? eq(liveEvents.audience, 'all') : undefined
+				eq(liveEvents.cohortSessionId, sql.placeholder('sessionId')),
+				gt(liveEvents.id, sql.placeholder('afterId')),
+				onlyForAll ? eq(liveEvents.audience, 'all') : undefined
 			)
 		)
 		.orderBy(asc(liveEvents.id))
-		.limit(5000);
-	// insertLiveEvents is the only writer and pairs each kind with its payload type.
-	return rows as StoredLiveEvent[];
-}
+		.limit(5000)
+		.prepare(onlyForAll ? 'live_events_after_for_all' : 'live_events_after');
+const allEvents = preparedPer((q: Db) => eventsAfter(q, false));
+const eventsForAll = preparedPer((q: Db) => eventsAfter(q, true));
 
 export async function findLatestLiveEventId(q: Db, sessionId: string) {
 	const [row] = await q

@@ -10,6 +10,7 @@ import {
 	users
 } from '../db/schema/index.ts';
 import type { Tx } from '../db/client.ts';
+import { preparedPer } from '../db/prepared.ts';
 
 type Q = Db | Tx;
 
@@ -24,9 +25,18 @@ export function listSessionParticipants(q: Q, sessionId: string) {
 }
 
 export async function findLiveState(q: Q, sessionId: string) {
-	const [row] = await q.select().from(liveState).where(eq(liveState.cohortSessionId, sessionId));
+	const [row] = await liveStateOf(q).execute({ sessionId });
 	return row;
 }
+
+// Every live page and every shared panel asks this: built once per handle.
+const liveStateOf = preparedPer((q: Q) =>
+	q
+		.select()
+		.from(liveState)
+		.where(eq(liveState.cohortSessionId, sql.placeholder('sessionId')))
+		.prepare('find_live_state')
+);
 
 /** Begins a session: its state row, at the first part. False when it had begun already. */
 export async function insertLiveState(tx: Tx, sessionId: string, now: Date) {
