@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appContext } from '#lib/server/context.ts';
 import { email, parseForm } from '#lib/forms/fields.ts';
 import { clientKey } from '#lib/server/accounts/client-key.ts';
-import { hit } from '#lib/server/security/rate-limit.ts';
+import { joinRequestAllowed } from '#lib/server/enrolment/join-request-limits.ts';
 import { findCohortByJoinToken } from '#lib/server/cohorts/cohorts.queries.ts';
 import { isClosed, loadCohortContext, sessionTitle } from '#lib/server/cohorts/cohort-context.ts';
 import { joinCohort } from '#lib/server/enrolment/join-cohort.ts';
@@ -59,19 +59,12 @@ export const actions: Actions = {
 		// Without an account: we email an invitation, so the address is proven before anything is stored about the person.
 		const parsed = parseForm(z.object({ email }), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		// Two limits: per address, high enough for a whole group joining from one office
-		// network (18 places, some typos), and per email, so nobody's inbox can be flooded
-		// with invitations through a shared link.
-		const address = parsed.data.email.toLowerCase();
-		if (
-			!(await hit(db, `join:${clientKey(event)}`, {
-				max: 40 * cfg.RATE_LIMIT_SCALE,
-				windowS: 3600
-			})) ||
-			!(await hit(db, `join-email:${address}`, { max: 3 * cfg.RATE_LIMIT_SCALE, windowS: 3600 }))
-		) {
-			return fail(429, { message: 'rate_limited', values: parsed.data });
-		}
+		const allowed = await joinRequestAllowed(db, {
+			client: clientKey(event),
+			email: parsed.data.email,
+			scale: cfg.RATE_LIMIT_SCALE
+		});
+		if (!allowed) return fail(429, { message: 'rate_limited', values: parsed.data });
 		await inviteToCohort(db, cfg, {
 			cohortId: ctx.cohort.id,
 			email: parsed.data.email,
