@@ -21,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		profile: locals.user,
 		roles: locals.roles,
 		saved: url.searchParams.has('saved'),
+		// Sent back here by "Download my data" after five downloads in an hour.
+		exportLimited: url.searchParams.get('export') === 'limited',
 		timeZones: timeZoneChoices(locals.user.timeZone),
 		countries: countryChoices(locals.locale)
 	};
