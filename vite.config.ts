@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { pageScripts } from './scripts/page-scripts.ts';
 
@@ -60,6 +61,10 @@ export default defineConfig({
 		globalSetup: ['./tests/support/vitest-global-setup.ts'],
 		env: { LOG_LEVEL: 'silent' },
 		pool: 'forks',
+		// Vitest's default is one worker less than the cores: a single worker on a 2-core CI
+		// machine, where the database tests spend most of their time waiting for PostgreSQL.
+		// Each test file has a database of its own (createTestDb), so files run side by side.
+		maxWorkers: Math.max(3, availableParallelism()),
 		teardownTimeout: 5_000
 	}
 });

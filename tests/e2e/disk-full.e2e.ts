@@ -1,14 +1,16 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, statfsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { workerPort } from '../../playwright.config.ts';
 
 /*
  * A real full disk: the app's data directory on a small tmpfs, then a file fills it. Mounting
  * needs root (CI here runs as root); on a machine where that is not allowed, the test says so
  * and is skipped rather than faking a full disk.
  */
-const MNT = '/tmp/trellis-disk-full-e2e';
-const PORT = 4188;
+const PORT = workerPort(4188);
+// Named after the port, so that another checkout's suite mounts a tmpfs of its own.
+const MNT = `/tmp/trellis-disk-full-e2e-${PORT}`;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 function mountTmpfs(): string | undefined {

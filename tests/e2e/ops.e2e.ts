@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { workerPort } from '../../playwright.config.ts';
 
 test('/healthz reports the database kind', async ({ request }) => {
 	const r = await request.get('/healthz');
@@ -34,15 +35,15 @@ function start(
 test('a second start on the same data directory exits with a clear message; the first keeps serving', async () => {
 	test.setTimeout(120_000);
 	const dir = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
-	const first = start(dir, 4180);
+	const first = start(dir, workerPort(4180));
 	try {
 		await expect.poll(() => first.output(), { timeout: 60_000 }).toContain('Trellis is running');
 		expect(first.output()).toContain('admin@example.org');
-		const second = start(dir, 4181);
+		const second = start(dir, workerPort(4181));
 		const code = await second.exited;
 		expect(code).toBe(1);
 		expect(second.output()).toContain('already in use by another Trellis process');
-		const r = await fetch('http://127.0.0.1:4180/healthz');
+		const r = await fetch(`http://127.0.0.1:${workerPort(4180)}/healthz`);
 		expect(r.status).toBe(200);
 	} finally {
 		first.proc.kill('SIGTERM');
@@ -62,7 +63,7 @@ test('npm run backup while the app serves, then npm run restore into a fresh dir
 	const source = join(root, 'source');
 	const restored = join(root, 'restored');
 	const file = join(root, 'backup.sql.gz');
-	const app = start(source, 4182);
+	const app = start(source, workerPort(4182));
 	try {
 		await expect.poll(() => app.output(), { timeout: 60_000 }).toContain('Trellis is running');
 		// Pages keep being served while the backup runs.
@@ -70,7 +71,9 @@ test('npm run backup while the app serves, then npm run restore into a fresh dir
 		let served = 0;
 		const traffic = (async () => {
 			while (serving) {
-				const r = await fetch('http://127.0.0.1:4182/courses/recovery-oriented-practice');
+				const r = await fetch(
+					`http://127.0.0.1:${workerPort(4182)}/courses/recovery-oriented-practice`
+				);
 				expect(r.status).toBe(200);
 				served++;
 			}

@@ -1,12 +1,16 @@
 // Two Trellis instances on one fresh PostgreSQL database, for the multi-instance browser test:
-// A on 127.0.0.1:4183, B on 127.0.0.1:4184. A starts first (it creates the organisation and the
-// demo people); B starts once A answers. Both stop when this process gets SIGTERM or SIGINT,
-// and by themselves after 30 minutes if the runner dies.
+// A on 127.0.0.1:4183, B on 127.0.0.1:4184, both moved by E2E_PORT_OFFSET (the ports come from
+// playwright.pg.config.ts). A starts first (it creates the organisation and the demo people);
+// B starts once A answers. Both stop when this process gets SIGTERM or SIGINT, and by
+// themselves after 30 minutes if the runner dies.
 import { spawn, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
 
 const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const name = 'trellis_e2e_two_instances';
+// Named after A's port, so that two checkouts' runs on one PostgreSQL keep their own.
+const portA = Number(process.env.INSTANCE_A_PORT ?? 4183);
+const portB = Number(process.env.INSTANCE_B_PORT ?? 4184);
+const name = `trellis_e2e_two_instances_${portA}`;
 const admin = postgres(base, { max: 1, onnotice: () => {} });
 await admin.unsafe(`drop database if exists ${name} with (force)`);
 await admin.unsafe(`create database ${name}`);
@@ -53,7 +57,7 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 setTimeout(stop, 30 * 60_000).unref();
 
-start(4183);
-await healthy(4183);
-start(4184);
-await healthy(4184);
+start(portA);
+await healthy(portA);
+start(portB);
+await healthy(portB);
