@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
+import { withReservedTransactions } from './reserved-transactions.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,11 +48,13 @@ export function withDatabase(url: string, database: string): string {
 export async function connect(url: string, opts: { max?: number } = {}): Promise<Sql> {
 	const { default: postgres } = await import('postgres');
 	const o = clientOptions(url);
-	return postgres(o.url, {
-		max: opts.max ?? 10,
-		onnotice: () => {},
-		...(o.host ? { host: o.host, port: o.port } : {})
-	});
+	return withReservedTransactions(
+		postgres(o.url, {
+			max: opts.max ?? 10,
+			onnotice: () => {},
+			...(o.host ? { host: o.host, port: o.port } : {})
+		})
+	);
 }
 
 /**
