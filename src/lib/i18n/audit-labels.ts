@@ -23,10 +23,12 @@ export function auditActionText(action: string): string {
 	return ACTION_TEXT[action]?.() ?? action;
 }
 
-function roleText(role: string): string {
+/** A role in the organisation, or the system's own actor, in words. */
+export function auditRoleText(role: string): string {
 	if (role === 'admin') return m.role_admin();
 	if (role === 'facilitator') return m.role_facilitator();
 	if (role === 'participant') return m.role_participant();
+	if (role === 'system') return m.audit_system();
 	return role;
 }
 
@@ -34,7 +36,7 @@ function roleText(role: string): string {
 export function auditActorText(e: { actorRole: string; actorName: string | null }): string {
 	if (e.actorRole === 'system') return m.audit_system();
 	if (!e.actorName) return m.audit_former_person();
-	return m.audit_who_role({ name: e.actorName, role: roleText(e.actorRole) });
+	return m.audit_who_role({ name: e.actorName, role: auditRoleText(e.actorRole) });
 }
 
 /**
@@ -46,8 +48,8 @@ export function auditDetailText(e: { action: string; target: string | null }): s
 	if (e.action === 'change-role') {
 		const [how, role] = e.target.split(':');
 		return how === 'add'
-			? m.audit_role_added({ role: roleText(role) })
-			: m.audit_role_removed({ role: roleText(role) });
+			? m.audit_role_added({ role: auditRoleText(role) })
+			: m.audit_role_removed({ role: auditRoleText(role) });
 	}
 	if (e.target.endsWith('.csv') || e.target.endsWith('.zip')) return e.target;
 	return '';

@@ -29,7 +29,7 @@ import { asLocale } from '../i18n/locale.ts';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import { withLocale } from '../i18n/with-locale.ts';
 import { renderExportPage, type HtmlSection } from './export-html.ts';
-import { auditActionLabel, roleLabel } from './export-labels.ts';
+import { auditActionText, auditRoleText } from '#lib/i18n/audit-labels.ts';
 import {
 	findExportAccount,
 	listExportAttendance,
@@ -444,7 +444,7 @@ async function buildExport(
 						empty: none,
 						rows: memberships.map((r) => [
 							r.organisation,
-							roleLabel(r.role) + (r.peerTrainer ? ` (${m.role_peer_trainer()})` : ''),
+							auditRoleText(r.role) + (r.peerTrainer ? ` (${m.role_peer_trainer()})` : ''),
 							when(r.createdAt)
 						])
 					}
@@ -777,8 +777,8 @@ async function buildExport(
 						rows: access.map((a) => [
 							when(a.at),
 							a.actorName ?? m.export_actor_system(),
-							roleLabel(a.actorRole),
-							auditActionLabel(a.action),
+							auditRoleText(a.actorRole),
+							auditActionText(a.action),
 							a.cohortName,
 							a.target
 						])
