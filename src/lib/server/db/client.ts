@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
+import { preparedByDefault } from './prepared-by-default.ts';
 import { withReservedTransactions } from './reserved-transactions.ts';
 import * as schema from './schema/index.ts';
 
@@ -49,11 +50,13 @@ export async function connect(url: string, opts: { max?: number } = {}): Promise
 	const { default: postgres } = await import('postgres');
 	const o = clientOptions(url);
 	return withReservedTransactions(
-		postgres(o.url, {
-			max: opts.max ?? 10,
-			onnotice: () => {},
-			...(o.host ? { host: o.host, port: o.port } : {})
-		})
+		preparedByDefault(
+			postgres(o.url, {
+				max: opts.max ?? 10,
+				onnotice: () => {},
+				...(o.host ? { host: o.host, port: o.port } : {})
+			})
+		)
 	);
 }
 

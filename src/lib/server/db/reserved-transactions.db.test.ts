@@ -93,4 +93,28 @@ describe(withReservedTransactions.name, () => {
 			await raw.end({ timeout: 1 });
 		}
 	});
+
+	it('sends BEGIN with its modes checked first: a mode it does not know is refused before anything runs', async () => {
+		const raw = withReservedTransactions(client({ max: 2 }));
+		try {
+			await h.raw`delete from tx_probe`;
+			await expect(
+				raw.begin('isolation level whatever', async (tx) => {
+					await tx`insert into tx_probe values (9)`;
+				})
+			).rejects.toThrow('not a transaction mode');
+			expect(await count()).toBe(0);
+			// The modes the code uses (backups read a consistent snapshot) pass as given.
+			const level = await raw.begin('isolation level repeatable read read only', async (tx) => {
+				const [r] = await tx`select current_setting('transaction_isolation') as l,
+					current_setting('transaction_read_only') as ro`;
+				return r;
+			});
+			expect(level).toEqual({ l: 'repeatable read', ro: 'on' });
+			// Work that sends nothing still commits (BEGIN alone went out).
+			expect(await raw.begin(async () => 'nothing sent')).toBe('nothing sent');
+		} finally {
+			await raw.end({ timeout: 1 });
+		}
+	});
 });

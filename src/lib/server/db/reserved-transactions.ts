@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { preparedByDefault } from './prepared-by-default.ts';
 
 type Work = (sql: Sql) => unknown;
 
@@ -20,13 +21,19 @@ export function withReservedTransactions(sql: Sql): Sql {
 	if (sql.options.max === 1) return sql;
 	const begin = async (first: string | Work, second?: Work) => {
 		const work = (typeof first === 'function' ? first : second) as Work;
-		const options = typeof first === 'string' ? first.replace(/[^a-z ]/gi, '') : '';
-		const reserved = await sql.reserve();
+		const options = typeof first === 'string' ? transactionModes(first) : '';
+		// A reserved connection is a client of its own: it prepares as the pool does.
+		const reserved = preparedByDefault(await sql.reserve());
 		try {
-			await reserved.unsafe(`begin ${options}`);
+			// BEGIN goes out in one write with the work's first query instead of a round trip of
+			// its own. Its modes were checked above, so only a lost connection can make it fail,
+			// and that fails the work's queries too (`began` throws if the work ran none).
+			const began = reserved.unsafe(`begin ${options}`).execute();
+			began.catch(() => {});
 			let result: unknown;
 			try {
 				result = await inTransaction(reserved, work);
+				await began;
 			} catch (e) {
 				// The work's error is the one to report, even if the connection is gone too.
 				await reserved.unsafe('rollback').catch(() => {});
@@ -40,6 +47,17 @@ export function withReservedTransactions(sql: Sql): Sql {
 	};
 	(sql as unknown as { begin: typeof begin }).begin = begin;
 	return sql;
+}
+
+/*
+ * BEGIN's modes, checked before anything is sent: a BEGIN that failed on a live connection
+ * would let the query pipelined behind it run (and commit) outside any transaction.
+ */
+const MODES =
+	/^\s*((isolation level (serializable|repeatable read|read committed|read uncommitted)|read only|read write|(not )?deferrable)\s*(,\s*|\s+|$))*$/i;
+function transactionModes(options: string) {
+	if (!MODES.test(options)) throw new Error(`not a transaction mode: ${options}`);
+	return options.trim();
 }
 
 /* The work, with savepoints for nested transactions (Drizzle's `tx.transaction`). */

@@ -56,16 +56,16 @@ export async function insertLiveState(tx: Tx, sessionId: string, now: Date) {
 
 /** The session's state row, locked for update; an action before "begin" creates it, at `now`. */
 export async function lockState(tx: Tx, sessionId: string, now: Date) {
+	const locked = () =>
+		tx.select().from(liveState).where(eq(liveState.cohortSessionId, sessionId)).for('update');
+	// Once the session has begun the row exists: one statement on every later action.
+	const [row] = await locked();
+	if (row) return row;
 	await tx
 		.insert(liveState)
 		.values({ cohortSessionId: sessionId, startedAt: now, blockStartedAt: now, updatedAt: now })
 		.onConflictDoNothing();
-	const [row] = await tx
-		.select()
-		.from(liveState)
-		.where(eq(liveState.cohortSessionId, sessionId))
-		.for('update');
-	return row;
+	return (await locked())[0];
 }
 
 export async function upsertLiveState(
