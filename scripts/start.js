@@ -4,12 +4,24 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import compression from 'compression';
 import { existsSync } from 'node:fs';
+import { missingHeapFlags } from './heap-flags.js';
 
 if (Number(process.versions.node.split('.')[0]) !== 24) {
 	console.error(
 		`Trellis needs the pinned Node 24 (node_modules/.bin/node); this is ${process.version}.`
 	);
 	process.exit(1);
+}
+// Once, before the app is loaded: the same process again, with the heap flags (ADR 035).
+// execve keeps the process id, so npm, service managers and signals see no difference.
+const missing = missingHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
+if (missing.length && typeof process.execve === 'function') {
+	process.execve(process.execPath, [
+		process.execPath,
+		...missing,
+		...process.execArgv,
+		...process.argv.slice(1)
+	]);
 }
 if (!existsSync(new URL('../build/handler.js', import.meta.url))) {
 	console.error('No build found. Run "npm run build" first (npm start does this for you).');

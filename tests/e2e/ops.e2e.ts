@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { workerPort } from '../../playwright.config.ts';
+import { HEAP_FLAGS } from '../../scripts/heap-flags.js';
 
 test('/healthz reports the database kind', async ({ request }) => {
 	const r = await request.get('/healthz');
@@ -39,6 +40,11 @@ test('a second start on the same data directory exits with a clear message; the 
 	try {
 		await expect.poll(() => first.output(), { timeout: 60_000 }).toContain('Trellis is running');
 		expect(first.output()).toContain('admin@example.org');
+		// It restarted itself with the heap flags (ADR 035) under the same process id.
+		if (process.platform === 'linux') {
+			const argv = readFileSync(`/proc/${first.proc.pid}/cmdline`, 'utf8').split('\0');
+			expect(argv).toEqual(expect.arrayContaining(HEAP_FLAGS));
+		}
 		const second = start(dir, workerPort(4181));
 		const code = await second.exited;
 		expect(code).toBe(1);
