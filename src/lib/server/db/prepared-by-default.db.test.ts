@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOptions, type DbHandle } from './client.ts';
 import { createTestDb } from '../testing/test-db.ts';
-import { preparedByDefault } from './prepared-by-default.ts';
+import { PREPARE_MAX_PARAMETERS, preparedByDefault } from './prepared-by-default.ts';
 import { withReservedTransactions } from './reserved-transactions.ts';
 
 let h: DbHandle;
@@ -51,6 +51,19 @@ describe(preparedByDefault.name, () => {
 			}
 			expect(statements(await db.execute(PREPARED))).toContainEqual(
 				expect.stringContaining('select $1::int + 1')
+			);
+			// A statement with many parameters (a batch insert's) stays unprepared: each row count
+			// would be a statement of its own for the server to keep.
+			const many = Array.from({ length: PREPARE_MAX_PARAMETERS + 1 }, (_, i) => i);
+			const [{ s }] = await db.execute<{ s: number }>(
+				q`select ${q.join(
+					many.map((n) => q`${n}::int`),
+					q` + `
+				)} as s`
+			);
+			expect(s).toBe(many.reduce((x, y) => x + y, 0));
+			expect(statements(await db.execute(PREPARED))).not.toContainEqual(
+				expect.stringContaining(`$${PREPARE_MAX_PARAMETERS + 1}::int`)
 			);
 			// Without parameters it is postgres.js's own call (the simple protocol: nothing to prepare).
 			expect(await raw.unsafe('select 7 as n')).toEqual([{ n: 7 }]);

@@ -2,6 +2,13 @@ import type { Sql } from 'postgres';
 
 type Unsafe = Sql['unsafe'];
 
+/*
+ * A multi-row insert is a new SQL text for every number of rows, and a statement of hundreds
+ * of parameters is a large tree for the server to keep on each connection: statements with
+ * more parameters than this stay unprepared (they are the rare, batched ones).
+ */
+export const PREPARE_MAX_PARAMETERS = 32;
+
 /**
  * Makes every query with parameters a prepared statement of its connection.
  *
@@ -13,16 +20,17 @@ type Unsafe = Sql['unsafe'];
  * trip. On the live room's hot paths that halves the waits on the database (issue #13; ADR 034).
  *
  * Statements are kept per connection by SQL text, and Drizzle's SQL carries placeholders,
- * not values, so their number is bounded by the code's queries. A connection ends after
- * postgres.js's `max_lifetime` (30–60 minutes), which frees the server's memory for its
- * statements. Queries without parameters keep the simple protocol.
+ * not values, so their number is bounded by the code's queries (and PREPARE_MAX_PARAMETERS).
+ * Queries without parameters keep the simple protocol.
  */
 export function preparedByDefault<S extends Sql>(sql: S): S {
 	const unsafe = sql.unsafe;
 	function prepared(...a: Parameters<Unsafe>) {
 		const [string, args, options] = a;
 		// postgres.js also accepts (string, options): without parameters there is nothing to prepare.
-		if (!Array.isArray(args) || args.length === 0) return unsafe(...a);
+		if (!Array.isArray(args) || args.length === 0 || args.length > PREPARE_MAX_PARAMETERS) {
+			return unsafe(...a);
+		}
 		return unsafe(string, args, { ...options, prepare: true });
 	}
 	(sql as { unsafe: Unsafe }).unsafe = prepared as Unsafe;

@@ -10,13 +10,30 @@ import { listEnrolmentsWithPeople } from '../enrolment/enrolment.queries.ts';
 
 export type LiveView = Awaited<ReturnType<typeof liveView>>;
 
+/* What findPersonalSnapshot says of a viewer who is nobody in particular. */
+const NO_SNAPSHOT: Awaited<ReturnType<typeof findPersonalSnapshot>> = {
+	mine: null,
+	moment: null,
+	lastEventId: 0,
+	own: { answered: [], passed: [] }
+};
+
 /**
  * What a live view shows now, read fresh on every load: a browser without JavaScript
  * reloads to see it, a browser with JavaScript reloads it when an event arrives.
  */
 export async function liveView(
 	db: Db,
-	input: LiveSubject & { enrolmentId: string | null; facilitator: boolean }
+	input: LiveSubject & {
+		enrolmentId: string | null;
+		facilitator: boolean;
+		/**
+		 * False for the shared panel (ADR 025): it shows nobody's own answers and no event id,
+		 * so the per-viewer read is skipped (one query less per session and event) and
+		 * `lastEventId` is 0.
+		 */
+		snapshot?: boolean;
+	}
 ) {
 	const src = input.pkg.course.sourceLocale;
 	const session = input.pkg.sessions.find((s) => s.structure.number === input.number)!;
@@ -35,11 +52,14 @@ export async function liveView(
 		...bt.activity?.cards,
 		...bt.activity?.columns
 	};
-	const personal = await findPersonalSnapshot(db, {
-		sessionId: input.sessionId,
-		blockId: running ? block.id : null,
-		enrolmentId: input.enrolmentId
-	});
+	const personal =
+		input.snapshot === false
+			? NO_SNAPSHOT
+			: await findPersonalSnapshot(db, {
+					sessionId: input.sessionId,
+					blockId: running ? block.id : null,
+					enrolmentId: input.enrolmentId
+				});
 	let breakout: {
 		mine: { n: number; members: string[] } | null;
 		groups: { n: number; members: { id: string; name: string }[] }[] | null;

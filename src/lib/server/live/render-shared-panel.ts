@@ -19,7 +19,12 @@ import { liveView } from './live-view.ts';
  * own state (ADR 025).
  */
 export async function renderSharedPanel(db: Db, subject: LiveSubject, timeZone: string) {
-	const view = await liveView(db, { ...subject, enrolmentId: null, facilitator: false });
+	const view = await liveView(db, {
+		...subject,
+		enrolmentId: null,
+		facilitator: false,
+		snapshot: false
+	});
 	if (view.breakout) return null;
 	const html = withLocale(
 		asLocale(subject.locale),
