@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createAuth, type Auth } from '../auth/auth.ts';
 import type { DbHandle } from '../db/client.ts';
-import { emailOutbox, workbookEntries } from '../db/schema/index.ts';
+import { workbookEntries } from '../db/schema/index.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeCohort } from '../testing/cohort-fixtures.ts';
 import { makePerson } from '../testing/factories.ts';
+import { makeWorkbookCohort } from '../testing/workbook-fixtures.ts';
 import { joinCohort } from '../enrolment/join-cohort.ts';
-import { addMembership } from '../accounts/users.queries.ts';
 import { addEntry } from './add-entry.ts';
 import { saveEntry } from './save-entry.ts';
 import { shareEntry } from './share-entry.ts';
@@ -20,10 +20,6 @@ import { keepBothVersions } from './keep-both-versions.ts';
 import { takeMapSnapshot } from './take-map-snapshot.ts';
 import { setMapSubject } from './set-map-subject.ts';
 import { setWorkbookReminder } from './set-workbook-reminder.ts';
-import { listSessions } from '../schedule/schedule.queries.ts';
-import { sendDueReminders } from '../schedule/send-reminders.ts';
-import { loadCohortContext } from '../cohorts/cohort-context.ts';
-import { betweenSessions } from './between-sessions.ts';
 
 let h: DbHandle;
 let auth: Auth;
@@ -37,44 +33,7 @@ afterAll(async () => {
 	await h?.close();
 });
 
-/** A cohort with two participants, its facilitators, another cohort's facilitator and an admin. */
-async function world() {
-	const c = await makeCohort(h.db, { cfg, auth });
-	const other = await makeCohort(h.db, { cfg, auth });
-	const owner = await makePerson(h.db, auth, { organisationId: c.org.id, name: 'Owner' });
-	const peer = await makePerson(h.db, auth, { organisationId: c.org.id, name: 'Peer' });
-	for (const p of [owner, peer]) {
-		await joinCohort(h.db, cfg, { cohortId: c.cohort.id, userId: p.id, via: 'invitation' });
-	}
-	const admin = await makePerson(h.db, auth, {
-		organisationId: c.org.id,
-		roles: ['admin', 'facilitator'],
-		name: 'Admin'
-	});
-	// The other cohort's facilitator works in the same organisation.
-	await addMembership(h.db, {
-		organisationId: c.org.id,
-		userId: other.lead.id,
-		role: 'facilitator'
-	});
-	const add = (sessionNumber: number, kind: string, fields: Record<string, unknown>, who = owner) =>
-		addEntry(h.db, {
-			id: randomUUID(),
-			cohortId: c.cohort.id,
-			userId: who.id,
-			sessionNumber,
-			kind,
-			fields
-		});
-	const viewers = {
-		owner: owner.id,
-		peer: peer.id,
-		facilitator: c.lead.id,
-		otherFacilitator: other.lead.id,
-		admin: admin.id
-	};
-	return { c, owner, peer, admin, other, add, viewers };
-}
+const world = () => makeWorkbookCohort(h.db, { cfg, auth });
 
 const tie = (name: string) => ({
 	name,
@@ -465,56 +424,5 @@ describe('the workbook', () => {
 		expect((await readWorkbook(h.db, { cohortId: c.cohort.id, userId: peer.id })).mapSubject).toBe(
 			'self'
 		);
-	});
-});
-
-describe('the workbook reminder', () => {
-	it('goes the day before a session only to those who switched it on, once, without their notes', async () => {
-		const { c, owner, peer, add } = await world();
-		await add(1, 'reflection', { text: 'A very private sentence' });
-		expect(
-			await setWorkbookReminder(h.db, { cohortId: c.cohort.id, userId: owner.id, on: true })
-		).toEqual({ ok: true });
-		const stranger = await makePerson(h.db, auth, { organisationId: c.org.id });
-		expect(
-			await setWorkbookReminder(h.db, { cohortId: c.cohort.id, userId: stranger.id, on: true })
-		).toEqual({ ok: false, reason: 'not-found' });
-		const sessions = await listSessions(h.db, c.cohort.id);
-		const at = (n: number) => new Date(sessions[n - 1].startsAt.getTime() - 12 * 3_600_000);
-		const mails = () =>
-			h.db
-				.select()
-				.from(emailOutbox)
-				.where(
-					and(eq(emailOutbox.cohortId, c.cohort.id), eq(emailOutbox.kind, 'workbook-reminder'))
-				);
-		await sendDueReminders(h.db, cfg, at(1));
-		expect(await mails()).toHaveLength(0); // nothing to prepare before the first session
-		await sendDueReminders(h.db, cfg, at(2));
-		await sendDueReminders(h.db, cfg, at(2));
-		const sent = await mails();
-		expect(sent.map((e) => e.toAddress)).toEqual([owner.email]);
-		expect(sent[0].subject).toBe('Your notes for session 2 of Spring group');
-		expect(JSON.stringify(sent[0])).not.toContain('A very private sentence');
-		expect(sent.map((e) => e.toAddress)).not.toContain(peer.email);
-	});
-});
-
-describe('between sessions on the schedule', () => {
-	it('shows the last session’s task with the next one and whether the person wrote anything', async () => {
-		const { c, owner, peer, add } = await world();
-		const ctx = (await loadCohortContext(h.db, c.cohort.id))!;
-		const sessions = await listSessions(h.db, c.cohort.id);
-		const before = (n: number) => new Date(sessions[n - 1].startsAt.getTime() - 3_600_000);
-		expect(await betweenSessions(h.db, ctx, owner.id, 'en', before(1))).toBeNull();
-		await add(2, 'reflection', { text: 'Written for Day 2' });
-		const next3 = await betweenSessions(h.db, ctx, owner.id, 'cs', before(3));
-		expect(next3).toMatchObject({ next: 3, last: 2, written: 1 });
-		expect(next3!.task).toContain('<p>');
-		expect(await betweenSessions(h.db, ctx, peer.id, 'en', before(3))).toMatchObject({
-			written: 0
-		});
-		const after = new Date(sessions[3].endsAt.getTime() + 3_600_000);
-		expect(await betweenSessions(h.db, ctx, owner.id, 'en', after)).toBeNull();
 	});
 });
