@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
 import { hashPassword } from '../../src/lib/server/security/password-hash.ts';
@@ -41,6 +41,67 @@ async function makeStaff(role: 'admin' | 'facilitator', name: string) {
 			select id, ${id}, ${role} from organisations order by created_at limit 1`;
 	});
 	return email;
+}
+
+/**
+ * Signs in with a passkey's private key (from the virtual authenticator) the way an
+ * authenticator would, but with only the "user present" flag: no user verification.
+ */
+async function assertionWithoutUserVerification(
+	page: Page,
+	origin: string,
+	credential: { credentialId: string; privateKey: string; userHandle?: string; signCount: number }
+) {
+	const b64url = (b: Buffer) => b.toString('base64url');
+	const options = await (
+		await page.request.get(`${origin}/api/auth/passkey/generate-authenticate-options`)
+	).json();
+	const clientData = Buffer.from(
+		JSON.stringify({
+			type: 'webauthn.get',
+			challenge: options.challenge,
+			origin,
+			crossOrigin: false
+		})
+	);
+	const counter = Buffer.alloc(4);
+	counter.writeUInt32BE(credential.signCount + 1);
+	const authData = Buffer.concat([
+		createHash('sha256').update(options.rpId).digest(),
+		Buffer.from([0x01]),
+		counter
+	]);
+	const key = createPrivateKey({
+		key: Buffer.from(credential.privateKey, 'base64'),
+		format: 'der',
+		type: 'pkcs8'
+	});
+	// The passkey is Ed25519 or P-256, whichever the browser chose from the site's list.
+	const signature = sign(
+		key.asymmetricKeyType === 'ed25519' ? null : 'sha256',
+		Buffer.concat([authData, createHash('sha256').update(clientData).digest()]),
+		key
+	);
+	const id = b64url(Buffer.from(credential.credentialId, 'base64'));
+	return page.request.post(`${origin}/api/auth/passkey/verify-authentication`, {
+		headers: { origin, 'content-type': 'application/json' },
+		data: {
+			response: {
+				id,
+				rawId: id,
+				type: 'public-key',
+				clientExtensionResults: {},
+				response: {
+					authenticatorData: b64url(authData),
+					clientDataJSON: b64url(clientData),
+					signature: b64url(signature),
+					...(credential.userHandle
+						? { userHandle: b64url(Buffer.from(credential.userHandle, 'base64')) }
+						: {})
+				}
+			}
+		}
+	});
 }
 
 async function setOrganisationRequirement(value: boolean | null) {
@@ -257,6 +318,71 @@ test.describe('when the organisation requires a second factor of staff', () => {
 		await fac.goto('/profile');
 		await expect(fac).toHaveURL(/\/profile$/);
 		await expect(fac.getByLabel('Display name')).toHaveValue('Robin Facilitator');
+		await ctx.close();
+	});
+	test('a facilitator meets it with a passkey, which then signs in without the password alone; a passkey without user verification does not', async ({
+		browser
+	}) => {
+		const a11y = a11yOncePerPage();
+		await setOrganisationRequirement(true);
+		const email = await makeStaff('facilitator', 'Noa Facilitator');
+		const local = MAIL_APP.replace('127.0.0.1', 'localhost');
+		const ctx = await browser.newContext({ baseURL: local });
+		const page = await ctx.newPage();
+		const cdp = await ctx.newCDPSession(page);
+		await cdp.send('WebAuthn.enable');
+		const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+			options: {
+				protocol: 'ctap2',
+				transport: 'internal',
+				hasResidentKey: true,
+				hasUserVerification: true,
+				isUserVerified: true,
+				automaticPresenceSimulation: true
+			}
+		});
+		await signInWithPassword(page, email);
+		await expect(page).toHaveURL(/\/profile\/security$/);
+		await expect(page.getByRole('alert')).toContainText('an authenticator app or a passkey');
+		const passkeys = page.getByRole('region', { name: 'Passkeys' });
+		await passkeys.getByLabel('Name for this passkey').fill('Work phone');
+		await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+		await expect(page.getByRole('status')).toContainText('Your passkey was added');
+		// The passkey meets the requirement: other pages open, and the page says what changed.
+		await expect(passkeys.getByText('your password alone no longer signs you in')).toBeVisible();
+		await a11y(page, 'passkey-only');
+		await page.goto('/profile');
+		await expect(page).toHaveURL(/\/profile$/);
+		await signOut(page);
+
+		// The password alone: no session, and a message that points to the passkey.
+		await passwordStep(page, email);
+		await expect(page).toHaveURL(/\/sign-in/);
+		await expect(page.getByRole('alert')).toContainText('Your account signs in with a passkey');
+		await expect(page.getByRole('button', { name: SIGN_OUT })).toHaveCount(0);
+		await a11y(page, 'use-passkey');
+		await page.goto('/profile');
+		await expect(page).toHaveURL(/\/sign-in/);
+
+		/*
+		 * The passkey's answer without the "verified" flag (the device did not check the person's
+		 * fingerprint, face or PIN: a security key with no PIN, or the key alone in a thief's
+		 * hand) is refused. Browsers will not send one while the site prefers verification, so
+		 * it is signed here with the passkey's own private key.
+		 */
+		const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+		expect(credentials).toHaveLength(1);
+		const unverified = await assertionWithoutUserVerification(page, local, credentials[0]);
+		expect(unverified.status()).toBe(401);
+		expect(await unverified.text()).toContain('USER_NOT_VERIFIED');
+		await page.goto('/profile');
+		await expect(page).toHaveURL(/\/sign-in/);
+
+		await page.goto('/sign-in');
+		await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+		await expect(page.getByRole('button', { name: SIGN_OUT })).toBeVisible();
+		await page.goto('/cohorts');
+		await expect(page).toHaveURL(/\/cohorts$/);
 		await ctx.close();
 	});
 });

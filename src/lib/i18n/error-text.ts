@@ -18,6 +18,7 @@ const simple: Record<string, () => string> = {
 	error_summary: () => m.error_summary(),
 	reset_mismatch: () => m.reset_mismatch(),
 	sign_in_failed: () => m.sign_in_failed(),
+	sign_in_use_passkey: () => m.sign_in_use_passkey(),
 	rate_limited: () => m.rate_limited(),
 	reset_invalid: () => m.reset_invalid(),
 	invite_invalid: () => m.invite_invalid(),

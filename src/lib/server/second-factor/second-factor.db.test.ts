@@ -35,7 +35,7 @@ async function personWithApp() {
 	const p = await makePerson(h.db, auth, { organisationId: orgId, roles: ['facilitator'] });
 	const b = browser();
 	expect(
-		await signInWithPassword(auth, h.db, {
+		await signInWithPassword(auth, h.db, cfg, {
 			email: p.email,
 			password: TEST_PASSWORD,
 			headers: b.headers()
@@ -55,7 +55,7 @@ async function personWithApp() {
 
 async function passwordStep(email: string, ip?: string) {
 	const b = browser(ip);
-	const r = await signInWithPassword(auth, h.db, {
+	const r = await signInWithPassword(auth, h.db, cfg, {
 		email,
 		password: TEST_PASSWORD,
 		headers: b.headers()

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { passkeys, twoFactors } from '../db/schema/index.ts';
 
@@ -25,4 +25,9 @@ export async function deletePasskeyOfUser(db: Db, userId: string, id: string) {
 		.where(and(eq(passkeys.userId, userId), eq(passkeys.id, id)))
 		.returning({ id: passkeys.id });
 	return rows.length;
+}
+
+export async function countPasskeys(db: Db, userId: string) {
+	const [row] = await db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId));
+	return row?.n ?? 0;
 }
