@@ -20,7 +20,7 @@ import { asLocale } from '#lib/server/i18n/locale.ts';
 import { allowVideoServer, VIDEO_ORIGIN_HEADER } from '#lib/server/security/csp.ts';
 import { carriesNul } from '#lib/server/security/input-guard.ts';
 import { checkSession } from '#lib/server/accounts/check-session.ts';
-import { staffSecondFactorRequired } from '#lib/server/organisations/staff-second-factor.ts';
+import { staffSecondFactorMissing } from '#lib/server/organisations/staff-second-factor.ts';
 
 export const init: ServerInit = async () => {
 	const t0 = performance.now();
@@ -169,8 +169,11 @@ const session: Handle = async ({ event, resolve }) => {
 		}
 		if (
 			(admin || facilitator) &&
-			!(u as { twoFactorEnabled?: boolean | null }).twoFactorEnabled &&
-			(await staffSecondFactorRequired(db, cfg, org.id)).required
+			(await staffSecondFactorMissing(db, cfg, {
+				organisationId: org.id,
+				userId: u.id,
+				twoFactorEnabled: !!(u as { twoFactorEnabled?: boolean | null }).twoFactorEnabled
+			}))
 		) {
 			event.locals.secondFactorMissing = true;
 			if (!SETUP_ALLOWED.test(event.url.pathname)) {

@@ -351,6 +351,13 @@ export const MATRIX: Row[] = [
 		body: EMPTY,
 		expect: whenAllowed(ADMIN, 'bad-input')
 	},
+	{ target: 'GET /admin/people/[id]/second-factor', params: { id: 'id:person-b' }, expect: ADMIN },
+	{
+		target: 'POST /admin/people/[id]/second-factor',
+		params: { id: 'id:person-b' },
+		body: EMPTY,
+		expect: whenAllowed(ADMIN, 'bad-input')
+	},
 	{
 		target: 'POST /admin?/secondFactor',
 		body: EMPTY,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { MAIL_APP } from '../../playwright.config.ts';
 import { hashPassword } from '../../src/lib/server/security/password-hash.ts';
@@ -41,6 +41,67 @@ async function makeStaff(role: 'admin' | 'facilitator', name: string) {
 			select id, ${id}, ${role} from organisations order by created_at limit 1`;
 	});
 	return email;
+}
+
+/**
+ * Signs in with a passkey's private key (from the virtual authenticator) the way an
+ * authenticator would, but with only the "user present" flag: no user verification.
+ */
+async function assertionWithoutUserVerification(
+	page: Page,
+	origin: string,
+	credential: { credentialId: string; privateKey: string; userHandle?: string; signCount: number }
+) {
+	const b64url = (b: Buffer) => b.toString('base64url');
+	const options = await (
+		await page.request.get(`${origin}/api/auth/passkey/generate-authenticate-options`)
+	).json();
+	const clientData = Buffer.from(
+		JSON.stringify({
+			type: 'webauthn.get',
+			challenge: options.challenge,
+			origin,
+			crossOrigin: false
+		})
+	);
+	const counter = Buffer.alloc(4);
+	counter.writeUInt32BE(credential.signCount + 1);
+	const authData = Buffer.concat([
+		createHash('sha256').update(options.rpId).digest(),
+		Buffer.from([0x01]),
+		counter
+	]);
+	const key = createPrivateKey({
+		key: Buffer.from(credential.privateKey, 'base64'),
+		format: 'der',
+		type: 'pkcs8'
+	});
+	// The passkey is Ed25519 or P-256, whichever the browser chose from the site's list.
+	const signature = sign(
+		key.asymmetricKeyType === 'ed25519' ? null : 'sha256',
+		Buffer.concat([authData, createHash('sha256').update(clientData).digest()]),
+		key
+	);
+	const id = b64url(Buffer.from(credential.credentialId, 'base64'));
+	return page.request.post(`${origin}/api/auth/passkey/verify-authentication`, {
+		headers: { origin, 'content-type': 'application/json' },
+		data: {
+			response: {
+				id,
+				rawId: id,
+				type: 'public-key',
+				clientExtensionResults: {},
+				response: {
+					authenticatorData: b64url(authData),
+					clientDataJSON: b64url(clientData),
+					signature: b64url(signature),
+					...(credential.userHandle
+						? { userHandle: b64url(Buffer.from(credential.userHandle, 'base64')) }
+						: {})
+				}
+			}
+		}
+	});
 }
 
 async function setOrganisationRequirement(value: boolean | null) {
@@ -259,6 +320,219 @@ test.describe('when the organisation requires a second factor of staff', () => {
 		await expect(fac.getByLabel('Display name')).toHaveValue('Robin Facilitator');
 		await ctx.close();
 	});
+	test('a facilitator meets it with a passkey, which then signs in without the password alone; a passkey without user verification does not', async ({
+		browser
+	}) => {
+		const a11y = a11yOncePerPage();
+		await setOrganisationRequirement(true);
+		const email = await makeStaff('facilitator', 'Noa Facilitator');
+		const local = MAIL_APP.replace('127.0.0.1', 'localhost');
+		const ctx = await browser.newContext({ baseURL: local });
+		const page = await ctx.newPage();
+		const cdp = await ctx.newCDPSession(page);
+		await cdp.send('WebAuthn.enable');
+		const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+			options: {
+				protocol: 'ctap2',
+				transport: 'internal',
+				hasResidentKey: true,
+				hasUserVerification: true,
+				isUserVerified: true,
+				automaticPresenceSimulation: true
+			}
+		});
+		await signInWithPassword(page, email);
+		await expect(page).toHaveURL(/\/profile\/security$/);
+		await expect(page.getByRole('alert')).toContainText('an authenticator app or a passkey');
+		const passkeys = page.getByRole('region', { name: 'Passkeys' });
+		await passkeys.getByLabel('Name for this passkey').fill('Work phone');
+		await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+		await expect(page.getByRole('status')).toContainText('Your passkey was added');
+		// The passkey meets the requirement: other pages open, and the page says what changed.
+		await expect(passkeys.getByText('your password alone no longer signs you in')).toBeVisible();
+		await a11y(page, 'passkey-only');
+		await page.goto('/profile');
+		await expect(page).toHaveURL(/\/profile$/);
+		await signOut(page);
+
+		// The password alone: no session, and a message that points to the passkey.
+		await passwordStep(page, email);
+		await expect(page).toHaveURL(/\/sign-in/);
+		await expect(page.getByRole('alert')).toContainText('Your account signs in with a passkey');
+		await expect(page.getByRole('button', { name: SIGN_OUT })).toHaveCount(0);
+		await a11y(page, 'use-passkey');
+		await page.goto('/profile');
+		await expect(page).toHaveURL(/\/sign-in/);
+
+		/*
+		 * The passkey's answer without the "verified" flag (the device did not check the person's
+		 * fingerprint, face or PIN: a security key with no PIN, or the key alone in a thief's
+		 * hand) is refused. Browsers will not send one while the site prefers verification, so
+		 * it is signed here with the passkey's own private key.
+		 */
+		const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+		expect(credentials).toHaveLength(1);
+		const unverified = await assertionWithoutUserVerification(page, local, credentials[0]);
+		expect(unverified.status()).toBe(401);
+		expect(await unverified.text()).toContain('USER_NOT_VERIFIED');
+		await page.goto('/profile');
+		await expect(page).toHaveURL(/\/sign-in/);
+
+		await page.goto('/sign-in');
+		await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+		await expect(page.getByRole('button', { name: SIGN_OUT })).toBeVisible();
+		await page.goto('/cohorts');
+		await expect(page).toHaveURL(/\/cohorts$/);
+		await ctx.close();
+	});
+});
+
+// The person's name is a visually hidden part of the link, which the browser sets apart.
+const RESET_LEE = /^Reset sign-in steps\s*: Lee Facilitator$/;
+
+test('an admin resets the sign-in steps of a facilitator who lost them, after confirming; the facilitator is signed out, told and signs in with the password', async ({
+	page,
+	browser
+}) => {
+	const a11y = a11yOncePerPage();
+	const email = await makeStaff('facilitator', 'Lee Facilitator');
+	const fac = await (await browser.newContext()).newPage();
+	await signInWithPassword(fac, email);
+	// The app is set up (as the app's own setup would leave it), and a passkey is registered.
+	await withAppDb(async (sql) => {
+		const [u] = await sql`select id from users where email = ${email}`;
+		await sql`insert into two_factors (id, secret, backup_codes, user_id, verified)
+			values (${randomUUID()}, 'sealed', 'sealed', ${u.id}, true)`;
+		await sql`update users set two_factor_enabled = true where id = ${u.id}`;
+		await sql`insert into passkeys (id, public_key, user_id, credential_id, counter, device_type, backed_up)
+			values (${randomUUID()}, 'key', ${u.id}, ${randomUUID()}, 0, 'singleDevice', false)`;
+	});
+
+	await signInWithPassword(page, 'admin@example.org');
+	await page.goto('/admin/people');
+	await page.getByRole('link', { name: RESET_LEE }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Reset the sign-in steps of Lee Facilitator' })
+	).toBeVisible();
+	await expect(page.getByText('An authenticator app with recovery codes is set up.')).toBeVisible();
+	await expect(page.getByText('Passkeys: 1')).toBeVisible();
+	await a11y(page);
+	const submit = page.getByRole('button', { name: 'Reset sign-in steps' });
+	// Not confirmed: refused.
+	await page.getByLabel('Your own password').fill(DEMO_PASSWORD);
+	await submit.click();
+	await expect(
+		page.getByText('Please confirm that you checked this with the person.')
+	).toBeVisible();
+	await a11y(page, 'unconfirmed');
+	// Confirmed, with a wrong password: refused, nothing reset.
+	await page.getByLabel('I have checked that Lee Facilitator asked for this').check();
+	await page.getByLabel('Your own password').fill('not-the-password');
+	await submit.click();
+	await expect(page.getByText('That password is not right. Nothing was reset.')).toBeVisible();
+	await a11y(page, 'wrong-password');
+	await fac.goto('/profile');
+	await expect(fac).toHaveURL(/\/profile$/);
+
+	await page.getByLabel('I have checked that Lee Facilitator asked for this').check();
+	await page.getByLabel('Your own password').fill(DEMO_PASSWORD);
+	await submit.click();
+	await expect(page).toHaveURL(/\/admin\/people\?reset=1$/);
+	await expect(page.getByRole('status')).toContainText('The sign-in steps were reset');
+	await a11y(page, 'reset');
+
+	// The facilitator is signed out everywhere, and the password alone signs in again.
+	await fac.goto('/profile');
+	await expect(fac).toHaveURL(/\/sign-in/);
+	await signInWithPassword(fac, email);
+	await fac.goto('/profile/security');
+	await expect(fac.getByText('No passkeys yet.')).toBeVisible();
+	await expect(fac.getByRole('button', { name: 'Set up an authenticator app' })).toBeVisible();
+
+	// Told by email, and the reset is in the access log.
+	await page.goto('/admin/outbox');
+	await expect(
+		page.getByRole('link', {
+			name: new RegExp(`${email}.*The sign-in steps of your Trellis account were reset`)
+		})
+	).toBeVisible();
+	await page.goto('/admin/audit');
+	await expect(page.getByRole('cell', { name: 'Sign-in steps reset' }).first()).toBeVisible();
+
+	// Nothing left to reset: said, and no form.
+	await page.goto('/admin/people');
+	await page.getByRole('link', { name: RESET_LEE }).click();
+	await expect(page.getByText('This person has no second sign-in step')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Reset sign-in steps' })).toHaveCount(0);
+	await a11y(page, 'nothing');
+	await fac.context().close();
+});
+
+test("resetting sign-in steps: one's own goes to the security page; bad and forged posts are a localised 4xx", async ({
+	page
+}) => {
+	const email = await makeStaff('facilitator', 'Ira Facilitator');
+	const without = await makeStaff('facilitator', 'Ola Facilitator');
+	const [ids] = await withAppDb(
+		(sql) => sql`select (select id from users where email = ${email}) as person,
+			(select id from users where email = ${without}) as without,
+			(select id from users where email = 'admin@example.org') as admin`
+	);
+	const passkeyCount = async () =>
+		(
+			await withAppDb(
+				(sql) => sql`select count(*)::int as n from passkeys where user_id = ${ids.person}`
+			)
+		)[0].n;
+	await withAppDb(
+		(
+			sql
+		) => sql`insert into passkeys (id, public_key, user_id, credential_id, counter, device_type, backed_up)
+			values (${randomUUID()}, 'key', ${ids.person}, ${randomUUID()}, 0, 'singleDevice', false)`
+	);
+	await signInWithPassword(page, 'admin@example.org');
+	await page.goto(`/admin/people/${ids.admin}/second-factor`);
+	await expect(page).toHaveURL(/\/profile\/security$/);
+	const post = async (id: string, form: Record<string, string>, locale = 'cs') => {
+		await page.context().addCookies([{ name: 'trellis_locale', value: locale, url: MAIL_APP }]);
+		return page.request.post(`${MAIL_APP}/admin/people/${id}/second-factor`, {
+			form,
+			headers: { origin: MAIL_APP, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	};
+	const own = await post(ids.admin, { confirm: 'on', password: DEMO_PASSWORD });
+	expect(own.status()).toBe(303);
+	expect(own.headers().location).toBe('/profile/security');
+	const unconfirmed = await post(ids.person, { password: DEMO_PASSWORD });
+	expect(unconfirmed.status()).toBe(400);
+	expect(await unconfirmed.text()).toContain('Potvrďte prosím');
+	const oversized = await post(ids.person, { confirm: 'on', password: 'x'.repeat(5000) }, 'uk');
+	expect(oversized.status()).toBe(400);
+	const wrong = await post(ids.person, { confirm: 'on', password: 'not-the-password' }, 'uk');
+	expect(wrong.status()).toBe(400);
+	expect(await wrong.text()).toContain('Пароль неправильний. Нічого не скинуто.');
+	expect(await passkeyCount()).toBe(1);
+	const nothing = await post(ids.without, { confirm: 'on', password: DEMO_PASSWORD }, 'uk');
+	expect(nothing.status()).toBe(409);
+	expect(await nothing.text()).toContain('Ця особа не має другого кроку входу');
+	const unknown = await page.request.get(`${MAIL_APP}/admin/people/${randomUUID()}/second-factor`, {
+		headers: { accept: 'text/html' }
+	});
+	expect(unknown.status()).toBe(404);
+	const asFacilitator = await (await page.context().browser()!.newContext()).newPage();
+	await signInWithPassword(asFacilitator, email);
+	const forbidden = await asFacilitator.request.post(
+		`${MAIL_APP}/admin/people/${ids.admin}/second-factor`,
+		{
+			form: { confirm: 'on', password: DEMO_PASSWORD },
+			headers: { origin: MAIL_APP, accept: 'text/html' },
+			maxRedirects: 0
+		}
+	);
+	expect(forbidden.status()).toBe(403);
+	expect(await passkeyCount()).toBe(1);
+	await asFacilitator.context().close();
 });
 
 test('the profile lists where one is signed in; one session or all can be signed out', async ({

@@ -14,6 +14,7 @@ const ACTION_TEXT: Record<string, () => string> = {
 	'export-report': m.audit_action_export_report,
 	'change-role': m.audit_action_change_role,
 	'erase-account': m.audit_action_erase_account,
+	'reset-second-factor': m.audit_action_reset_second_factor,
 	'revoke-certificate': m.audit_action_revoke_certificate,
 	'change-retention': m.audit_action_change_retention,
 	'retention-delete': m.audit_action_retention_delete

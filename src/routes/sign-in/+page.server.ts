@@ -63,11 +63,14 @@ export const actions: Actions = {
 		) {
 			return fail(429, { form: 'password', message: 'rate_limited', values });
 		}
-		const r = await signInWithPassword(auth, db, {
+		const r = await signInWithPassword(auth, db, cfg, {
 			...parsed.data,
 			headers: event.request.headers
 		});
 		if (!r.ok) return fail(400, { form: 'password', message: 'sign_in_failed', values });
+		if (r.ok === 'passkey') {
+			return fail(400, { form: 'password', message: 'sign_in_use_passkey', values });
+		}
 		if (r.locale) setLocaleCookie(event.cookies, r.locale, cfg.origin.startsWith('https:'));
 		const next = nextOf(form.get('next'));
 		if (r.ok === 'second-factor') {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
 import { hashPassword as scryptHash } from 'better-auth/crypto';
 import type { DbHandle } from '../db/client.ts';
-import { accounts, sessions } from '../db/schema/index.ts';
+import { accounts, emailOutbox, organisations, passkeys, sessions } from '../db/schema/index.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeOrganisation, makePerson, TEST_PASSWORD } from '../testing/factories.ts';
 import { authWithBrowsers, type TestBrowser } from '../testing/auth-browser.ts';
@@ -14,7 +15,10 @@ import { signOutEverywhere } from './sign-out-everywhere.ts';
 import { revokeSession } from './revoke-session.ts';
 import { SESSION_LIMITS } from './session-limits.ts';
 import { listActiveSessions } from './sessions.queries.ts';
-import { staffSecondFactorRequired } from '../organisations/staff-second-factor.ts';
+import {
+	staffSecondFactorMissing,
+	staffSecondFactorRequired
+} from '../organisations/staff-second-factor.ts';
 import { setStaffSecondFactor } from '../organisations/set-staff-second-factor.ts';
 
 let h: DbHandle;
@@ -41,7 +45,7 @@ async function storedHash(userId: string) {
 
 async function signIn(email: string, password = TEST_PASSWORD) {
 	const b = browser();
-	const r = await signInWithPassword(auth, h.db, { email, password, headers: b.headers() });
+	const r = await signInWithPassword(auth, h.db, cfg, { email, password, headers: b.headers() });
 	return { b, r };
 }
 
@@ -86,13 +90,13 @@ describe('sessions', () => {
 	it('are new at every sign-in; the one the browser still carried ends', async () => {
 		const p = await makePerson(h.db, auth, { organisationId: orgId });
 		const b = browser();
-		await signInWithPassword(auth, h.db, {
+		await signInWithPassword(auth, h.db, cfg, {
 			email: p.email,
 			password: TEST_PASSWORD,
 			headers: b.headers()
 		});
 		const first = await auth.api.getSession({ headers: b.headers() });
-		await signInWithPassword(auth, h.db, {
+		await signInWithPassword(auth, h.db, cfg, {
 			email: p.email,
 			password: TEST_PASSWORD,
 			headers: b.headers()
@@ -220,5 +224,125 @@ describe('the staff second-factor requirement', () => {
 			required: true,
 			explicit: true
 		});
+	});
+});
+
+/** A passkey row as the passkey plugin writes it (the ceremony itself is the browser test's). */
+async function addPasskey(userId: string) {
+	await h.db.insert(passkeys).values({
+		id: randomUUID(),
+		userId,
+		name: 'Test key',
+		publicKey: 'not-a-real-key',
+		credentialID: randomUUID(),
+		counter: 0,
+		deviceType: 'singleDevice',
+		backedUp: false
+	});
+}
+
+async function requireOfStaff(required: boolean | null) {
+	await h.db
+		.update(organisations)
+		.set({ staffSecondFactorRequired: required })
+		.where(eq(organisations.id, orgId));
+}
+
+async function sessionsOf(userId: string) {
+	return (await h.db.select().from(sessions).where(eq(sessions.userId, userId))).length;
+}
+
+describe('a passkey as the staff second factor', () => {
+	it('meets the requirement, as an authenticator app does', async () => {
+		await requireOfStaff(true);
+		try {
+			const p = await makePerson(h.db, auth, { organisationId: orgId, roles: ['facilitator'] });
+			const missing = () =>
+				staffSecondFactorMissing(h.db, cfg, {
+					organisationId: orgId,
+					userId: p.id,
+					twoFactorEnabled: false
+				});
+			expect(await missing()).toBe(true);
+			expect(
+				await staffSecondFactorMissing(h.db, cfg, {
+					organisationId: orgId,
+					userId: p.id,
+					twoFactorEnabled: true
+				})
+			).toBe(false);
+			await addPasskey(p.id);
+			expect(await missing()).toBe(false);
+		} finally {
+			await requireOfStaff(null);
+		}
+	});
+
+	it('then closes the password and the sign-in link: neither alone makes a session', async () => {
+		await requireOfStaff(true);
+		try {
+			const p = await makePerson(h.db, auth, { organisationId: orgId, roles: ['admin'] });
+			await addPasskey(p.id);
+			// A wrong password says only that it is wrong, nothing about the passkey.
+			expect((await signIn(p.email, 'a-wrong-password-here')).r).toEqual({ ok: false });
+			const { b, r } = await signIn(p.email);
+			expect(r).toEqual({ ok: 'passkey', locale: 'en' });
+			expect(await auth.api.getSession({ headers: b.headers() })).toBeNull();
+			expect(await sessionsOf(p.id)).toBe(0);
+
+			// The library's own endpoint, which /api/auth/sign-in/email reaches, is refused too.
+			const direct = browser();
+			await expect(
+				auth.api.signInEmail({
+					body: { email: p.email, password: TEST_PASSWORD },
+					headers: direct.headers()
+				})
+			).rejects.toMatchObject({ body: { code: 'FAILED_TO_CREATE_SESSION' } });
+			expect(await sessionsOf(p.id)).toBe(0);
+
+			// A sign-in link is one factor as well.
+			const l = browser();
+			await auth.api.signInMagicLink({
+				body: {
+					email: p.email,
+					callbackURL: '/signed-in',
+					errorCallbackURL: '/sign-in?error=link'
+				},
+				headers: l.headers()
+			});
+			const [mail] = await h.db
+				.select()
+				.from(emailOutbox)
+				.where(eq(emailOutbox.toAddress, p.email))
+				.orderBy(desc(emailOutbox.createdAt))
+				.limit(1);
+			const token = new URL(/https?:\/\/\S+/.exec(mail.textBody)![0]).searchParams.get('token')!;
+			await auth.api
+				.magicLinkVerify({
+					query: { token, callbackURL: '/signed-in', errorCallbackURL: '/sign-in?error=link' },
+					headers: l.headers()
+				})
+				.catch(() => undefined);
+			expect(await auth.api.getSession({ headers: l.headers() })).toBeNull();
+			expect(await sessionsOf(p.id)).toBe(0);
+		} finally {
+			await requireOfStaff(null);
+		}
+	});
+
+	it('is an addition only where nothing is required, and for participants', async () => {
+		const staff = await makePerson(h.db, auth, { organisationId: orgId, roles: ['facilitator'] });
+		await addPasskey(staff.id);
+		await requireOfStaff(false);
+		try {
+			expect((await signIn(staff.email)).r).toMatchObject({ ok: true });
+			await requireOfStaff(true);
+			const participant = await makePerson(h.db, auth, { organisationId: orgId });
+			await addPasskey(participant.id);
+			expect((await signIn(participant.email)).r).toMatchObject({ ok: true });
+			expect((await signIn(staff.email)).r).toMatchObject({ ok: 'passkey' });
+		} finally {
+			await requireOfStaff(null);
+		}
 	});
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, lt, ne, or, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { sessions } from '../db/schema/index.ts';
 
 /** A person's sessions that have not expired, most recently active first. */
@@ -48,7 +48,7 @@ export async function deleteSessionById(db: Db, id: string) {
 }
 
 /** Deletes all of a person's sessions, or all but one (`keepId`). */
-export async function deleteSessionsOfUser(db: Db, userId: string, keepId?: string) {
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, keepId?: string) {
 	const rows = await db
 		.delete(sessions)
 		.where(

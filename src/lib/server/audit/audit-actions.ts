@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
 	// Changes.
 	'change-role',
 	'erase-account',
+	// An admin removed another member's authenticator app and passkeys (ADR 029).
+	'reset-second-factor',
 	'revoke-certificate',
 	'change-retention',
 	'retention-delete'

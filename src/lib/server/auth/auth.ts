@@ -14,6 +14,8 @@ import { magicLinkEmail } from '../notifications/templates/sign-in-link.ts';
 import { passwordResetEmail } from '../notifications/templates/password-reset.ts';
 import { hashPassword, verifyPassword } from '../security/password-hash.ts';
 import { SESSION_LIMITS } from '../accounts/session-limits.ts';
+import { passkeyOnlyStaff } from '../organisations/staff-second-factor.ts';
+import { APIError } from 'better-auth/api';
 
 /* The cookie's and the library's own sliding expiry; ours (idle, absolute) are in session-limits.ts. */
 export const SESSION_MAX_AGE_S = SESSION_LIMITS.participant.idleS;
@@ -57,6 +59,21 @@ function passkeyParties(origin: string) {
 	}
 	const local = `${u.protocol}//localhost${u.port ? `:${u.port}` : ''}`;
 	return { rpID: 'localhost', origins: [origin, local] };
+}
+
+/* Where a session comes from a password or a sign-in link alone. */
+const ONE_FACTOR_PATHS = new Set(['/sign-in/email', '/magic-link/verify']);
+
+/** Refuses a passkey sign-in whose authenticator did not verify the person (PIN, biometrics). */
+export function requireUserVerified(p: {
+	verification: { authenticationInfo: { userVerified: boolean } };
+}) {
+	if (!p.verification.authenticationInfo.userVerified) {
+		throw new APIError('UNAUTHORIZED', {
+			code: 'USER_NOT_VERIFIED',
+			message: 'The passkey did not verify the person'
+		});
+	}
 }
 
 /**
@@ -109,12 +126,18 @@ export function createAuth(
 					 * The two-factor plugin asks for the code after a password only. A sign-in link
 					 * is a single factor too, so for a person with an authenticator app it makes no
 					 * session: the link's error page asks them to use the password and code, or a
-					 * passkey, instead.
+					 * passkey, instead. Staff whose passkey is their required second factor have
+					 * no code to ask for: their password and their link make no session at all
+					 * (signInWithPassword tells them to use the passkey). This hook guards every
+					 * entry point, /api/auth/sign-in/email included, not only our pages.
 					 */
 					before: async (session, ctx) => {
 						if (ctx?.path === '/magic-link/verify') {
 							const u = await findUserById(db, session.userId);
 							if (u?.twoFactorEnabled) return false;
+						}
+						if (ONE_FACTOR_PATHS.has(ctx?.path ?? '')) {
+							if (await passkeyOnlyStaff(db, cfg, session.userId)) return false;
 						}
 						return { data: { lastActiveAt: new Date() } };
 					}
@@ -183,6 +206,14 @@ export function createAuth(
 				rpID: parties.rpID,
 				rpName: 'Trellis',
 				origin: parties.origins,
+				/*
+				 * A passkey signs in on its own, so it must be two factors: the device and its
+				 * fingerprint, face or PIN. The library asks browsers for that ("preferred") but
+				 * accepts an answer without it (requireUserVerification: false), so registration
+				 * asks for it outright and a sign-in without it is refused.
+				 */
+				authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
+				authentication: { afterVerification: requireUserVerified },
 				advanced: { webAuthnChallengeCookie: 'passkey_challenge' }
 			}),
 			...(opts.getRequestEvent ? [sveltekitCookies(opts.getRequestEvent)] : [])

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
-import { emailOutbox, sessions, twoFactors, users } from '../db/schema/index.ts';
+import { randomUUID } from 'node:crypto';
+import {
+	auditEvents,
+	emailOutbox,
+	passkeys,
+	sessions,
+	twoFactors,
+	users
+} from '../db/schema/index.ts';
 import { createTestDb, testConfig } from '../testing/test-db.ts';
 import { makeOrganisation, makePerson, TEST_PASSWORD } from '../testing/factories.ts';
 import { authWithBrowsers, type TestBrowser } from '../testing/auth-browser.ts';
@@ -11,6 +19,7 @@ import { startTotpSetup } from './start-totp-setup.ts';
 import { confirmTotpSetup } from './confirm-totp-setup.ts';
 import { verifySecondFactor } from './verify-second-factor.ts';
 import { pendingTotpSetup } from './pending-totp-setup.ts';
+import { resetSecondFactors } from './reset-second-factors.ts';
 import type { Auth } from '../auth/auth.ts';
 
 let h: DbHandle;
@@ -35,7 +44,7 @@ async function personWithApp() {
 	const p = await makePerson(h.db, auth, { organisationId: orgId, roles: ['facilitator'] });
 	const b = browser();
 	expect(
-		await signInWithPassword(auth, h.db, {
+		await signInWithPassword(auth, h.db, cfg, {
 			email: p.email,
 			password: TEST_PASSWORD,
 			headers: b.headers()
@@ -55,7 +64,7 @@ async function personWithApp() {
 
 async function passwordStep(email: string, ip?: string) {
 	const b = browser(ip);
-	const r = await signInWithPassword(auth, h.db, {
+	const r = await signInWithPassword(auth, h.db, cfg, {
 		email,
 		password: TEST_PASSWORD,
 		headers: b.headers()
@@ -268,5 +277,112 @@ describe('sign-in links and the second factor', () => {
 			.magicLinkVerify({ query: { token, callbackURL: '/signed-in' }, headers: b.headers() })
 			.catch(() => undefined);
 		expect((await auth.api.getSession({ headers: b.headers() }))?.user.id).toBe(p.id);
+	});
+});
+
+describe("an admin resets a member's second factors", () => {
+	async function addPasskey(userId: string) {
+		await h.db.insert(passkeys).values({
+			id: randomUUID(),
+			userId,
+			publicKey: 'not-a-real-key',
+			credentialID: randomUUID(),
+			counter: 0,
+			deviceType: 'singleDevice',
+			backedUp: false
+		});
+	}
+	const reset = (personId: string, adminId: string, password = TEST_PASSWORD) =>
+		resetSecondFactors(h.db, cfg, {
+			organisationId: orgId,
+			organisationName: 'Test Recovery College',
+			personId,
+			adminId,
+			password
+		});
+	const auditOf = (subjectId: string) =>
+		h.db.select().from(auditEvents).where(eq(auditEvents.subjectId, subjectId));
+	const mailOf = (to: string) =>
+		h.db
+			.select()
+			.from(emailOutbox)
+			.where(eq(emailOutbox.toAddress, to))
+			.orderBy(desc(emailOutbox.createdAt));
+
+	it('removes the app, its recovery codes and every passkey, ends every session, records it and tells the person', async () => {
+		const admin = await makePerson(h.db, auth, {
+			organisationId: orgId,
+			roles: ['admin'],
+			name: 'Dana Admin'
+		});
+		const p = await personWithApp();
+		await addPasskey(p.id);
+		await h.db.update(users).set({ locale: 'uk' }).where(eq(users.id, p.id));
+		const { b } = await passwordStep(p.email);
+		await verifySecondFactor(auth, h.db, cfg, {
+			method: 'totp',
+			code: totpCode(p.secret, Date.now(), 0),
+			headers: b.headers(),
+			clientKey: b.ip
+		});
+		expect(await sessionCount(p.id)).toBeGreaterThan(0);
+
+		expect(await reset(p.id, admin.id)).toEqual({ ok: true, removed: { app: true, passkeys: 1 } });
+		expect(await h.db.select().from(twoFactors).where(eq(twoFactors.userId, p.id))).toEqual([]);
+		expect(await h.db.select().from(passkeys).where(eq(passkeys.userId, p.id))).toEqual([]);
+		const [u] = await h.db.select().from(users).where(eq(users.id, p.id));
+		expect(u.twoFactorEnabled).toBe(false);
+		expect(await sessionCount(p.id)).toBe(0);
+		expect(await auth.api.getSession({ headers: b.headers() })).toBeNull();
+		expect(await auditOf(p.id)).toMatchObject([
+			{ action: 'reset-second-factor', actorId: admin.id, actorRole: 'admin', reason: null }
+		]);
+		const [mail] = await mailOf(p.email);
+		expect(mail).toMatchObject({ kind: 'second-factor-reset', locale: 'uk' });
+		expect(mail.subject).toBe('Кроки входу до вашого облікового запису Trellis скинуто');
+		expect(mail.textBody).toContain('Dana Admin');
+		// The password signs in again, without a code; the old recovery codes are gone.
+		const again = await passwordStep(p.email);
+		expect(again.r).toMatchObject({ ok: true });
+	});
+
+	it("refuses one's own, a caller who is not an admin, a wrong password and someone outside the organisation, changing nothing", async () => {
+		const admin = await makePerson(h.db, auth, { organisationId: orgId, roles: ['admin'] });
+		const facilitator = await makePerson(h.db, auth, {
+			organisationId: orgId,
+			roles: ['facilitator']
+		});
+		const p = await personWithApp();
+		await addPasskey(admin.id);
+		expect(await reset(admin.id, admin.id)).toEqual({ ok: false, reason: 'self' });
+		expect(await reset(p.id, facilitator.id)).toEqual({ ok: false, reason: 'not-admin' });
+		expect(await reset(p.id, admin.id, 'not-the-password')).toEqual({
+			ok: false,
+			reason: 'wrong-password'
+		});
+		const elsewhere = await makePerson(h.db, auth, {
+			organisationId: (await makeOrganisation(h.db, 'Another College')).id,
+			roles: ['facilitator']
+		});
+		await addPasskey(elsewhere.id);
+		expect(await reset(elsewhere.id, admin.id)).toEqual({ ok: false, reason: 'not-found' });
+		expect(await reset('no-such-person', admin.id)).toEqual({ ok: false, reason: 'not-found' });
+
+		const [u] = await h.db.select().from(users).where(eq(users.id, p.id));
+		expect(u.twoFactorEnabled).toBe(true);
+		expect(await h.db.select().from(passkeys).where(eq(passkeys.userId, admin.id))).toHaveLength(1);
+		expect(
+			await h.db.select().from(passkeys).where(eq(passkeys.userId, elsewhere.id))
+		).toHaveLength(1);
+		expect(await auditOf(p.id)).toEqual([]);
+		expect(await mailOf(p.email)).toEqual([]);
+	});
+
+	it('has nothing to reset for a person without a second factor: nothing recorded or sent', async () => {
+		const admin = await makePerson(h.db, auth, { organisationId: orgId, roles: ['admin'] });
+		const p = await makePerson(h.db, auth, { organisationId: orgId });
+		expect(await reset(p.id, admin.id)).toEqual({ ok: false, reason: 'nothing-to-reset' });
+		expect(await auditOf(p.id)).toEqual([]);
+		expect(await mailOf(p.email)).toEqual([]);
 	});
 });

@@ -42,6 +42,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		invitations: await listOpenInvitations(db, org.id, new Date()),
 		timeZone: locals.user!.timeZone,
 		erased: url.searchParams.has('erased'),
+		reset: url.searchParams.has('reset'),
 		selfId: locals.user!.id
 	};
 };

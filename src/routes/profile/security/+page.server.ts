@@ -12,15 +12,17 @@ import { regenerateRecoveryCodes } from '#lib/server/second-factor/regenerate-re
 import { turnOffTotp } from '#lib/server/second-factor/turn-off-totp.ts';
 import { removePasskey } from '#lib/server/second-factor/remove-passkey.ts';
 import { totpQr } from '#lib/server/second-factor/totp-qr.ts';
+import { passkeyOnlyStaff } from '#lib/server/organisations/staff-second-factor.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /* Two-factor sign-in for the signed-in person: an authenticator app with recovery codes, and passkeys. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/profile/security');
-	const { auth, db } = await appContext();
+	const { auth, db, cfg } = await appContext();
 	const pending = await pendingTotpSetup(auth, db, locals.user);
 	return {
 		required: locals.secondFactorMissing ?? false,
+		passkeyOnly: await passkeyOnlyStaff(db, cfg, locals.user.id),
 		totpOn: await isTwoFactorEnabled(db, locals.user.id),
 		pending: pending ? await totpQr(pending.totpUri) : null,
 		passkeys: await listPasskeys(db, locals.user.id),
